@@ -1,0 +1,53 @@
+"""Sphinx settings for the Coaching Toolkit site.
+
+Build with ``sphinx-build -c . docs <out>``. Settings only: every behaviour
+beyond settings lives in a small extension under ``docs/_ext/``.
+"""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent.resolve()
+sys.path.insert(0, str(HERE / "docs" / "_ext"))
+
+project = "The Coaching Toolkit for Child Welfare Practice"
+author = "Coaching Toolkit site contributors"
+copyright = "2026, Coaching Toolkit site contributors"  # noqa: A001 - Sphinx's name
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "jupyterlite_sphinx",
+    "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
+    "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
+]
+
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build", "_lite", "_ext"]
+
+html_theme = "pydata_sphinx_theme"
+html_title = "Coaching Toolkit"
+html_static_path = ["docs/_static"]
+html_css_files = ["toolkit.css"]
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": True,
+    "show_prev_next": True,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+}
+
+# JupyterLite: built from a prepared folder (see docs/_ext/offline_lite.py) so
+# Pyodide and every wheel are served by the site itself. Paths are absolute:
+# relative ones silently built a site without the local Pyodide.
+LITE_DIR = HERE / "build" / "lite"
+jupyterlite_dir = str(LITE_DIR)
+jupyterlite_config = str(HERE / "docs" / "_lite" / "jupyter_lite_config.json")
+jupyterlite_contents = [str(HERE / "worksheets")]
+jupyterlite_bind_ipynb_suffix = False
+jupyterlite_silence = False
+
+offline_lite_pyodide_version = "314.0.6"
+offline_lite_cache = str(HERE / "build" / "cache")
+offline_lite_package = str(HERE)

@@ -1,0 +1,165 @@
+"""Prepare an offline JupyterLite folder before the build; check it after.
+
+jupyterlite-sphinx builds the in-browser Python site, but by default its kernel
+fetches Pyodide and every package from a CDN. This extension makes the site
+self-contained:
+
+* unpacks the Pyodide runtime from the npm package (``npm pack``; cached) into
+  ``<lite_dir>/static/pyodide``, the folder the Pyodide kernel looks in first,
+  with an empty package list so nothing in its lock points at a CDN;
+* builds ``toolkit_widgets`` from ``src/`` as a wheel for the lock, so that
+  ``import toolkit_widgets`` works in the browser;
+* serves MathJax (npm package, cached) from the site instead of a CDN;
+* drops the Google Fonts stylesheet that jupyterlite-sphinx adds to every page;
+* after the build, fails if the site's configuration or lock names any host.
+
+Stale build state once made a rebuild silently fall back to the CDN, so the
+lite folder is laid anew on every build (downloads stay cached).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+_OFF_HOST = re.compile(r"https?://(?!localhost|127\.0\.0\.1)[^\s\"']+")
+_MATHJAX_ENTRY = "es5/tex-mml-chtml.js"
+#: the parts of MathJax a page needs: the combined script, its fonts and menus
+_MATHJAX_KEEP = (_MATHJAX_ENTRY, "es5/output/chtml/fonts/woff-v2/", "es5/ui/", "es5/a11y/",
+                 "es5/input/tex/extensions/")
+_PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+
+def _npm_tarball(name: str, version: str, cache: Path) -> Path:
+    """Return the cached npm tarball of ``name@version``, packing it with npm if absent."""
+    tarball = cache / f"{name}-{version}.tgz"
+    if not tarball.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        logger.info("[offline_lite] fetching %s@%s with npm pack", name, version)
+        subprocess.run(
+            ["npm", "pack", f"{name}@{version}", "--pack-destination", str(cache)],
+            check=True,
+            capture_output=True,
+        )
+    return tarball
+
+
+def _extract(tarball: Path, target: Path, keep: Callable[[str], bool]) -> None:
+    """Copy the regular files of ``tarball`` whose path ``keep`` accepts, minus ``package/``."""
+    with tarfile.open(tarball) as archive:
+        for member in archive.getmembers():
+            inner = member.name.removeprefix("package/")
+            if member.isfile() and keep(inner):
+                source = archive.extractfile(member)
+                assert source is not None  # a regular file always has content
+                out = target / inner
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(source.read())
+
+
+def _unpack_pyodide(tarball: Path, target: Path, version: str) -> None:
+    _extract(tarball, target, lambda path: path in (*_PYODIDE_FILES, "pyodide-lock.json"))
+    lock_path = target / "pyodide-lock.json"
+    lock = json.loads(lock_path.read_text("utf-8"))
+    # The npm package ships no wheels; every listed package would come from a
+    # CDN. Empty the list: the lock addon fills it with wheels it serves.
+    lock["info"]["version"] = version
+    lock["packages"] = {}
+    lock_path.write_text(json.dumps(lock), "utf-8")
+
+
+def _build_wheel(project: Path, wheels: Path) -> None:
+    wheels.mkdir(parents=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--quiet", "-w", str(wheels), str(project)],
+        check=True,
+    )
+
+
+def prepare_lite_dir(app: Sphinx, config: Config) -> None:
+    """Lay out ``jupyterlite_dir`` with local Pyodide, our wheel and settings."""
+    # uv (used by the lock addon) would otherwise try to download a Python 3.14
+    # interpreter from the internet; the lock only needs pure-Python wheels.
+    os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
+    lite_dir = Path(config.jupyterlite_dir)
+    for stale in ("static", "wheels", ".jupyterlite.doit.db", "jupyter-lite.json"):
+        path = lite_dir / stale
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    lite_dir.mkdir(parents=True, exist_ok=True)
+    version = config.offline_lite_pyodide_version
+    cache = Path(config.offline_lite_cache)
+    _unpack_pyodide(_npm_tarball("pyodide", version, cache), lite_dir / "static" / "pyodide",
+                    version)
+    _build_wheel(Path(config.offline_lite_package), lite_dir / "wheels")
+    settings = Path(app.confdir) / "docs" / "_lite" / "jupyter-lite.json"
+    shutil.copy(settings, lite_dir / "jupyter-lite.json")
+
+
+def vendor_mathjax(app: Sphinx, config: Config) -> None:
+    """Serve MathJax from the site instead of Sphinx's default CDN address."""
+    static = Path(config.jupyterlite_dir).parent / "mathjax-static"
+    if not (static / "mathjax" / _MATHJAX_ENTRY).exists():
+        tarball = _npm_tarball("mathjax", config.offline_lite_mathjax_version,
+                               Path(config.offline_lite_cache))
+        _extract(tarball, static / "mathjax", lambda path: path.startswith(_MATHJAX_KEEP))
+    config.html_static_path.append(str(static))
+    config.mathjax_path = f"mathjax/{_MATHJAX_ENTRY}"
+
+
+def drop_remote_css(app: Sphinx, config: Config) -> None:
+    """Remove stylesheets that other extensions load from third-party hosts."""
+    app.registry.css_files[:] = [
+        entry for entry in app.registry.css_files if not _OFF_HOST.match(entry[0])
+    ]
+
+
+def check_offline(app: Sphinx, exception: Exception | None) -> None:
+    """Fail the build if the lite site would reach any host but its own."""
+    if exception is not None or app.builder.format != "html":
+        return
+    lite_out = Path(app.outdir) / "lite"
+    config = json.loads((lite_out / "jupyter-lite.json").read_text("utf-8"))
+    data = config["jupyter-config-data"]
+    kernel = data["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    problems = []
+    if _OFF_HOST.search(kernel.get("pyodideUrl", "missing: http://cdn")):
+        problems.append(f"pyodideUrl is not local: {kernel.get('pyodideUrl')}")
+    lock_text = (lite_out / "static" / "pyodide-lock" / "pyodide-lock.json").read_text("utf-8")
+    problems += [f"lock names {url}" for url in _OFF_HOST.findall(lock_text)[:3]]
+    if "toolkit-widgets" not in lock_text:
+        problems.append("toolkit_widgets wheel is missing from the lock")
+    if problems:
+        raise ExtensionError("[offline_lite] site is not offline: " + "; ".join(problems))
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_config_value("offline_lite_pyodide_version", "", "env")
+    app.add_config_value("offline_lite_cache", "", "env")
+    app.add_config_value("offline_lite_package", "", "env")
+    app.add_config_value("offline_lite_mathjax_version", "3.2.2", "env")
+    app.connect("config-inited", prepare_lite_dir)
+    app.connect("config-inited", vendor_mathjax)
+    # config-inited comes after every extension's setup() and before the
+    # builder copies the stylesheet list, so removals here take effect
+    app.connect("config-inited", drop_remote_css)
+    # after jupyterlite-sphinx's own build-finished handler (priority 500)
+    app.connect("build-finished", check_offline, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,83 @@
+"""The ``{worksheet}`` directive: embed an in-browser worksheet in a page.
+
+A worksheet is the JupyterLite REPL app running one line of Python that shows
+a form from ``toolkit_widgets.views``. Code input, banner and toolbar are
+hidden, so the learner sees a form, not code. The iframe gets a title (for
+screen readers) and a note shown while Python starts.
+
+Usage in MyST::
+
+    :::{worksheet} gars
+    :title: Goal Attainment Rating Scale worksheet
+    :::
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+#: the worksheets a page may embed, and the view module that draws each
+WORKSHEETS = {"gars": "toolkit_widgets.views.gars"}
+
+
+class worksheet_node(nodes.General, nodes.Element):  # noqa: N801 - docutils convention
+    """Placeholder replaced by the iframe markup when writing HTML."""
+
+
+class WorksheetDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"title": directives.unchanged_required, "height": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in WORKSHEETS:
+            raise self.error(f"unknown worksheet {name!r}; known: {', '.join(WORKSHEETS)}")
+        node = worksheet_node()
+        node["name"] = name
+        node["title"] = self.options.get("title", f"{name} worksheet")
+        node["height"] = self.options.get("height", "900px")
+        node["docname"] = self.env.docname
+        return [node]
+
+
+def _iframe_src(name: str, lite_root: str) -> str:
+    code = f"import {WORKSHEETS[name]} as _w; _w.show()"
+    query = urlencode(
+        {
+            "kernel": "python",
+            "toolbar": "0",
+            "showBanner": "0",
+            "hideCodeInput": "1",
+            "promptCellPosition": "bottom",
+            "execute": "1",
+            "code": code,
+        }
+    )
+    return f"{lite_root}repl/index.html?{query}"
+
+
+def visit_worksheet_html(self, node: worksheet_node) -> None:
+    depth = node["docname"].count("/")
+    lite_root = "../" * depth + "lite/"
+    src = _iframe_src(node["name"], lite_root)
+    self.body.append(
+        f'<div class="toolkit-worksheet" data-worksheet="{escape(node["name"])}">'
+        f'<p class="toolkit-worksheet-loading" aria-live="polite">'
+        "Starting the worksheet: Python is loading inside your browser. "
+        "This can take a few seconds the first time; nothing is sent anywhere.</p>"
+        f'<iframe src="{escape(src)}" title="{escape(node["title"])}" '
+        f'style="height: {escape(node["height"])}" loading="eager"></iframe></div>'
+    )
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_node(worksheet_node, html=(visit_worksheet_html, None))
+    app.add_directive("worksheet", WorksheetDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,241 @@
+"""The Goal Attainment Rating Scale worksheet: a form over ``toolkit_widgets.gars``.
+
+The learner writes goals and their five level descriptions, picks the level
+reached at baseline and at follow-up, and sees the T-score of each time point.
+Answers are saved in the browser as they type and restored on the next visit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from toolkit_widgets import gars
+from toolkit_widgets.constants import DEFAULT_RHO
+from toolkit_widgets.instruments import load
+from toolkit_widgets.storage import Store, default_store
+from toolkit_widgets.views.common import saved_line, status_html
+
+#: key under which this worksheet's answers are stored
+STORAGE_KEY = "gars"
+TIME_POINTS = (("baseline", "Baseline"), ("follow_up", "Follow-up"))
+_WIDE = {"description_width": "14em"}
+
+
+def _level_options() -> list[tuple[str, int | None]]:
+    levels = load("gars")["levels"]
+    return [("Not rated yet", None)] + [
+        (f"{level['code']:+d}  {level['label']}", level["code"]) for level in levels
+    ]
+
+
+class GoalForm:
+    """The inputs for one goal: its text, five level descriptions, ratings, weight."""
+
+    def __init__(self, number: int, on_change: Any, on_remove: Any) -> None:
+        self.title = w.Text(description="Goal", placeholder="What will change, by when?",
+                            style=_WIDE, layout=w.Layout(width="95%"))
+        self.descriptions = {
+            level["code"]: w.Textarea(
+                description=f"{level['code']:+d} {level['label']}",
+                placeholder="What you would see at this level",
+                rows=2, style=_WIDE, layout=w.Layout(width="95%"),
+            )
+            for level in reversed(load("gars")["levels"])
+        }
+        self.ratings = {
+            key: w.Dropdown(description=f"Level at {label.lower()}",
+                            options=_level_options(), value=None, style=_WIDE)
+            for key, label in TIME_POINTS
+        }
+        self.weight = w.FloatText(description="Weight (1 = equal)", value=1.0, style=_WIDE)
+        self.weight_error = status_html()
+        self.remove = w.Button(description="Remove this goal", icon="trash")
+        self.remove.on_click(lambda _button: on_remove(self))
+        self.heading = w.HTML()
+        self.number = number
+        for widget in self._inputs():
+            widget.observe(lambda _change: on_change(), names="value")
+        self.box = w.VBox(
+            [self.heading, self.title, *self.descriptions.values(), *self.ratings.values(),
+             self.weight, self.weight_error, self.remove],
+            layout=w.Layout(border="1px solid #8a8a8a", padding="0.5em", margin="0 0 1em 0"),
+        )
+        self.box.add_class("toolkit-goal")
+        self.renumber(number)
+
+    def _inputs(self) -> list[w.ValueWidget]:
+        return [self.title, *self.descriptions.values(), *self.ratings.values(), self.weight]
+
+    def renumber(self, number: int) -> None:
+        self.number = number
+        self.heading.value = f"<h3>Goal {number}</h3>"
+
+    def answers(self) -> dict[str, Any]:
+        return {
+            "title": self.title.value,
+            "levels": {str(code): box.value for code, box in self.descriptions.items()},
+            "weight": self.weight.value,
+            **{key: box.value for key, box in self.ratings.items()},
+        }
+
+    def fill(self, saved: dict[str, Any]) -> None:
+        self.title.value = str(saved.get("title", ""))
+        for code, box in self.descriptions.items():
+            box.value = str(saved.get("levels", {}).get(str(code), ""))
+        for key, box in self.ratings.items():
+            value = saved.get(key)
+            box.value = value if value in dict(_level_options()).values() else None
+        weight = saved.get("weight", 1.0)
+        self.weight.value = float(weight) if isinstance(weight, (int, float)) else 1.0
+
+
+class GarsWorksheet:
+    """The whole worksheet: goals, settings, results, and autosave."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store if store is not None else default_store()
+        self.goals: list[GoalForm] = []
+        self.goal_box = w.VBox()
+        self.add_goal_button = w.Button(description="Add a goal", icon="plus",
+                                        button_style="primary")
+        self.add_goal_button.on_click(lambda _button: self.add_goal())
+        self.rho = w.FloatText(description="Correlation between goals (ρ)", value=DEFAULT_RHO,
+                               style=_WIDE)
+        self.rho_error = status_html()
+        self.rho.observe(lambda _change: self.changed(), names="value")
+        settings = w.Accordion(children=[w.VBox([self.rho, self.rho_error])], titles=["Settings"])
+        self.results = w.HTML()
+        self.results.add_class("toolkit-results")
+        self.saved = w.HTML(saved_line(None))
+        self._restoring = True
+        self.widget = w.VBox([
+            w.HTML("<h2>Your goals</h2>"), self.goal_box, self.add_goal_button, settings,
+            w.HTML("<h2>Results</h2>"), self.results, self.saved,
+        ])
+        self.widget.add_class("toolkit-worksheet-gars")
+        self.add_goal()
+
+    def add_goal(self, saved: dict[str, Any] | None = None) -> GoalForm:
+        goal = GoalForm(len(self.goals) + 1, self.changed, self.remove_goal)
+        if saved is not None:
+            goal.fill(saved)
+        self.goals.append(goal)
+        self.goal_box.children = [g.box for g in self.goals]
+        self.changed()
+        return goal
+
+    def remove_goal(self, goal: GoalForm) -> None:
+        self.goals.remove(goal)
+        for number, remaining in enumerate(self.goals, start=1):
+            remaining.renumber(number)
+        self.goal_box.children = [g.box for g in self.goals]
+        self.changed()
+
+    def answers(self) -> dict[str, Any]:
+        return {"version": 1, "rho": self.rho.value, "goals": [g.answers() for g in self.goals]}
+
+    def changed(self) -> None:
+        """Recompute the results and save the answers."""
+        self.show_results()
+        if not self._restoring:
+            asyncio.ensure_future(self.save())
+
+    def show_results(self) -> None:
+        weights = [g.weight.value for g in self.goals]
+        for goal in self.goals:
+            goal.weight_error.value = ""
+        self.rho_error.value = ""
+        rows = []
+        for key, label in TIME_POINTS:
+            result = gars.score_time_point(
+                [g.ratings[key].value for g in self.goals], weights, self.rho.value
+            )
+            rows.append(self._result_row(label, result))
+        changes = []
+        for goal in self.goals:
+            change = gars.level_change(goal.ratings["baseline"].value,
+                                       goal.ratings["follow_up"].value)
+            shown = "not rated at both time points" if change is None else f"{change:+d} levels"
+            changes.append(f"<li>Goal {goal.number}: {shown}</li>")
+        self.results.value = (
+            '<table class="toolkit-t-scores"><thead><tr><th scope="col">Time point</th>'
+            '<th scope="col">Goal attainment T-score</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>"
+            + "<p>Change in level since baseline:</p><ul>" + "".join(changes) + "</ul>"
+            + "<p class='toolkit-addition'>The T-score is added by this site "
+            "(Kiresuk &amp; Sherman, 1968); 50 means the goals were met at the expected "
+            "level on average. Baseline convention: rate the whole level you are at when "
+            "you write the goal; a baseline below 50 is normal.</p>"
+        )
+
+    def _result_row(self, label: str, result: gars.TimePointResult) -> str:
+        if result.t is not None:
+            shown = f'<span class="toolkit-t">{result.t:.1f}</span>'
+        elif not result.rated:
+            shown = "not rated yet"
+        else:
+            assert result.error is not None  # a rated time point has a T or an error
+            shown = f'<span class="toolkit-error" role="alert">{escape(result.error.message)}</span>'
+            self._place_error(result.error)
+        return f"<tr><th scope='row'>{label}</th><td>{shown}</td></tr>"
+
+    def _place_error(self, error: Any) -> None:
+        message = f'<span class="toolkit-error" role="alert">{escape(error.message)}</span>'
+        if error.field == "rho":
+            self.rho_error.value = message
+        for goal in self.goals:
+            if error.field == f"goal {goal.number} weight":
+                goal.weight_error.value = message
+
+    async def save(self) -> None:
+        try:
+            await self.store.save(STORAGE_KEY, self.answers())
+        except OSError as error:
+            self.saved.value = status_message(f"Could not save in this browser: {error}")
+        else:
+            self.saved.value = saved_line(now_label())
+
+    async def restore(self) -> None:
+        """Fill the form from the answers saved on an earlier visit, if any."""
+        try:
+            saved = await self.store.load(STORAGE_KEY)
+            if saved and saved.get("goals"):
+                for goal in list(self.goals):
+                    self.remove_goal(goal)
+                for goal in saved["goals"]:
+                    self.add_goal(goal)
+                rho = saved.get("rho", DEFAULT_RHO)
+                self.rho.value = float(rho) if isinstance(rho, (int, float)) else DEFAULT_RHO
+        finally:
+            self._restoring = False
+            self.changed()
+
+
+def status_message(text: str) -> str:
+    return f'<p class="toolkit-saved" role="status">{escape(text)}</p>'
+
+
+def now_label() -> str:
+    """The browser's local time (Pyodide's own clock may be in UTC)."""
+    try:
+        from js import Date
+
+        return str(Date.new().toLocaleTimeString())
+    except ImportError:
+        import datetime
+
+        return datetime.datetime.now().strftime("%H:%M:%S")
+
+
+def show(store: Store | None = None) -> GarsWorksheet:
+    """Display the worksheet in the current notebook or console, then restore answers."""
+    from IPython.display import display
+
+    sheet = GarsWorksheet(store)
+    display(sheet.widget)
+    asyncio.ensure_future(sheet.restore())
+    return sheet
