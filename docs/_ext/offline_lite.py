@@ -39,8 +39,13 @@ logger = logging.getLogger(__name__)
 _OFF_HOST = re.compile(r"https?://(?!localhost|127\.0\.0\.1)[^\s\"']+")
 _MATHJAX_ENTRY = "es5/tex-mml-chtml.js"
 #: the parts of MathJax a page needs: the combined script, its fonts and menus
-_MATHJAX_KEEP = (_MATHJAX_ENTRY, "es5/output/chtml/fonts/woff-v2/", "es5/ui/", "es5/a11y/",
-                 "es5/input/tex/extensions/")
+_MATHJAX_KEEP = (
+    _MATHJAX_ENTRY,
+    "es5/output/chtml/fonts/woff-v2/",
+    "es5/ui/",
+    "es5/a11y/",
+    "es5/input/tex/extensions/",
+)
 _PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
@@ -85,8 +90,18 @@ def _unpack_pyodide(tarball: Path, target: Path, version: str) -> None:
 def _build_wheel(project: Path, wheels: Path) -> None:
     wheels.mkdir(parents=True)
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(wheels), str(project)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(wheels),
+            str(project),
+        ],
         check=True,
     )
 
@@ -103,11 +118,15 @@ def prepare_lite_dir(app: Sphinx, config: Config) -> None:
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
+    # jupyter lite build runs in the source folder and keeps its task database
+    # there; a stale one skips the steps that point the kernel at local files
+    (Path(app.srcdir) / ".jupyterlite.doit.db").unlink(missing_ok=True)
     lite_dir.mkdir(parents=True, exist_ok=True)
     version = config.offline_lite_pyodide_version
     cache = Path(config.offline_lite_cache)
-    _unpack_pyodide(_npm_tarball("pyodide", version, cache), lite_dir / "static" / "pyodide",
-                    version)
+    _unpack_pyodide(
+        _npm_tarball("pyodide", version, cache), lite_dir / "static" / "pyodide", version
+    )
     _build_wheel(Path(config.offline_lite_package), lite_dir / "wheels")
     settings = Path(app.confdir) / "docs" / "_lite" / "jupyter-lite.json"
     shutil.copy(settings, lite_dir / "jupyter-lite.json")
@@ -117,8 +136,9 @@ def vendor_mathjax(app: Sphinx, config: Config) -> None:
     """Serve MathJax from the site instead of Sphinx's default CDN address."""
     static = Path(config.jupyterlite_dir).parent / "mathjax-static"
     if not (static / "mathjax" / _MATHJAX_ENTRY).exists():
-        tarball = _npm_tarball("mathjax", config.offline_lite_mathjax_version,
-                               Path(config.offline_lite_cache))
+        tarball = _npm_tarball(
+            "mathjax", config.offline_lite_mathjax_version, Path(config.offline_lite_cache)
+        )
         _extract(tarball, static / "mathjax", lambda path: path.startswith(_MATHJAX_KEEP))
     config.html_static_path.append(str(static))
     config.mathjax_path = f"mathjax/{_MATHJAX_ENTRY}"
@@ -142,6 +162,8 @@ def check_offline(app: Sphinx, exception: Exception | None) -> None:
     problems = []
     if _OFF_HOST.search(kernel.get("pyodideUrl", "missing: http://cdn")):
         problems.append(f"pyodideUrl is not local: {kernel.get('pyodideUrl')}")
+    if kernel.get("disablePyPIFallback") is not True:
+        problems.append("the kernel may still fall back to PyPI (disablePyPIFallback unset)")
     lock_text = (lite_out / "static" / "pyodide-lock" / "pyodide-lock.json").read_text("utf-8")
     problems += [f"lock names {url}" for url in _OFF_HOST.findall(lock_text)[:3]]
     if "toolkit-widgets" not in lock_text:

@@ -14,13 +14,19 @@ Usage in MyST::
 
 from __future__ import annotations
 
+import shutil
 from html import escape
+from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+
+#: stylesheet that hides the console around a worksheet form
+FRAME_CSS = "worksheet-frame.css"
 
 #: the worksheets a page may embed, and the view module that draws each
 WORKSHEETS = {"gars": "toolkit_widgets.views.gars"}
@@ -32,7 +38,7 @@ class worksheet_node(nodes.General, nodes.Element):  # noqa: N801 - docutils con
 
 class WorksheetDirective(SphinxDirective):
     required_arguments = 1
-    option_spec = {"title": directives.unchanged_required, "height": directives.unchanged}
+    option_spec: ClassVar = {"title": directives.unchanged_required, "height": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
@@ -41,7 +47,7 @@ class WorksheetDirective(SphinxDirective):
         node = worksheet_node()
         node["name"] = name
         node["title"] = self.options.get("title", f"{name} worksheet")
-        node["height"] = self.options.get("height", "900px")
+        node["height"] = self.options.get("height", "1100px")
         node["docname"] = self.env.docname
         return [node]
 
@@ -77,7 +83,26 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
     raise nodes.SkipNode
 
 
+def style_repl_frame(app: Sphinx, exception: Exception | None) -> None:
+    """Link the worksheet stylesheet into the JupyterLite REPL app.
+
+    JupyterLite has no setting for custom CSS, so the built ``repl/index.html``
+    gets one ``<link>`` to ``docs/_lite/worksheet-frame.css``, copied beside it.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    repl = Path(app.outdir) / "lite" / "repl"
+    shutil.copy(Path(app.confdir) / "docs" / "_lite" / FRAME_CSS, repl / FRAME_CSS)
+    index = repl / "index.html"
+    html = index.read_text("utf-8")
+    link = f'<link rel="stylesheet" href="{FRAME_CSS}">'
+    if link not in html:
+        index.write_text(html.replace("</head>", f"  {link}\n</head>", 1), "utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_node(worksheet_node, html=(visit_worksheet_html, None))
+    # after jupyterlite-sphinx has built the lite site (priority 500)
+    app.connect("build-finished", style_repl_frame, priority=800)
     app.add_directive("worksheet", WorksheetDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

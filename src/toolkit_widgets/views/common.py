@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
+from collections.abc import Coroutine
 from html import escape
+from typing import Any
 
 import ipywidgets as w
 
@@ -19,10 +23,35 @@ def status_html() -> w.HTML:
     return box
 
 
+def error_html(message: str) -> str:
+    """A learner-facing error message, announced by screen readers."""
+    return f'<span class="toolkit-error" role="alert">{escape(message)}</span>'
+
+
+def status_line(text: str) -> str:
+    """The worksheet's status line (saving, restoring), announced politely."""
+    return f'<p class="toolkit-saved" role="status">{escape(text)}</p>'
+
+
 def saved_line(when: str | None) -> str:
     """The visible 'last saved' line shown under a worksheet."""
     if when is None:
-        text = f"Not saved yet. {PRIVACY}"
-    else:
-        text = f"Last saved in this browser at {when}. {PRIVACY}"
-    return f'<p class="toolkit-saved" role="status">{escape(text)}</p>'
+        return status_line(f"Not saved yet. {PRIVACY}")
+    return status_line(f"Last saved in this browser at {when}. {PRIVACY}")
+
+
+def run_soon(job: Coroutine[Any, Any, None]) -> asyncio.Future[None] | None:
+    """Start ``job`` on the browser's event loop; outside one, run it to the end now.
+
+    In Pyodide the event loop is always running, so saving and restoring never
+    block the form. Plain Python (tests, scripts) has no running loop, and
+    there the job simply runs before this returns.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        if sys.platform == "emscripten":
+            return asyncio.ensure_future(job)
+        asyncio.run(job)
+        return None
+    return loop.create_task(job)

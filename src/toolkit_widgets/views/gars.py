@@ -8,16 +8,22 @@ Answers are saved in the browser as they type and restored on the next visit.
 from __future__ import annotations
 
 import asyncio
-from html import escape
 from typing import Any
 
 import ipywidgets as w
 
 from toolkit_widgets import gars
 from toolkit_widgets.constants import DEFAULT_RHO
+from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store, default_store
-from toolkit_widgets.views.common import saved_line, status_html
+from toolkit_widgets.views.common import (
+    error_html,
+    run_soon,
+    saved_line,
+    status_html,
+    status_line,
+)
 
 #: key under which this worksheet's answers are stored
 STORAGE_KEY = "gars"
@@ -25,30 +31,44 @@ TIME_POINTS = (("baseline", "Baseline"), ("follow_up", "Follow-up"))
 _WIDE = {"description_width": "14em"}
 
 
+def level_name(level: dict[str, Any]) -> str:
+    """'+1 Somewhat more than expected', '0 Expected level of outcome', ..."""
+    code = level["code"]
+    return f"{code:+d} {level['label']}" if code else f"0 {level['label']}"
+
+
 def _level_options() -> list[tuple[str, int | None]]:
     levels = load("gars")["levels"]
-    return [("Not rated yet", None)] + [
-        (f"{level['code']:+d}  {level['label']}", level["code"]) for level in levels
-    ]
+    return [("Not rated yet", None)] + [(level_name(level), level["code"]) for level in levels]
 
 
 class GoalForm:
     """The inputs for one goal: its text, five level descriptions, ratings, weight."""
 
     def __init__(self, number: int, on_change: Any, on_remove: Any) -> None:
-        self.title = w.Text(description="Goal", placeholder="What will change, by when?",
-                            style=_WIDE, layout=w.Layout(width="95%"))
+        self.title = w.Text(
+            description="Goal",
+            placeholder="What will change, by when?",
+            style=_WIDE,
+            layout=w.Layout(width="95%"),
+        )
         self.descriptions = {
             level["code"]: w.Textarea(
-                description=f"{level['code']:+d} {level['label']}",
+                description=level_name(level),
                 placeholder="What you would see at this level",
-                rows=2, style=_WIDE, layout=w.Layout(width="95%"),
+                rows=2,
+                style=_WIDE,
+                layout=w.Layout(width="95%"),
             )
             for level in reversed(load("gars")["levels"])
         }
         self.ratings = {
-            key: w.Dropdown(description=f"Level at {label.lower()}",
-                            options=_level_options(), value=None, style=_WIDE)
+            key: w.Dropdown(
+                description=f"Level at {label.lower()}",
+                options=_level_options(),
+                value=None,
+                style=_WIDE,
+            )
             for key, label in TIME_POINTS
         }
         self.weight = w.FloatText(description="Weight (1 = equal)", value=1.0, style=_WIDE)
@@ -60,8 +80,15 @@ class GoalForm:
         for widget in self._inputs():
             widget.observe(lambda _change: on_change(), names="value")
         self.box = w.VBox(
-            [self.heading, self.title, *self.descriptions.values(), *self.ratings.values(),
-             self.weight, self.weight_error, self.remove],
+            [
+                self.heading,
+                self.title,
+                *self.descriptions.values(),
+                *self.ratings.values(),
+                self.weight,
+                self.weight_error,
+                self.remove,
+            ],
             layout=w.Layout(border="1px solid #8a8a8a", padding="0.5em", margin="0 0 1em 0"),
         )
         self.box.add_class("toolkit-goal")
@@ -100,11 +127,13 @@ class GarsWorksheet:
         self.store = store if store is not None else default_store()
         self.goals: list[GoalForm] = []
         self.goal_box = w.VBox()
-        self.add_goal_button = w.Button(description="Add a goal", icon="plus",
-                                        button_style="primary")
+        self.add_goal_button = w.Button(
+            description="Add a goal", icon="plus", button_style="primary"
+        )
         self.add_goal_button.on_click(lambda _button: self.add_goal())
-        self.rho = w.FloatText(description="Correlation between goals (ρ)", value=DEFAULT_RHO,
-                               style=_WIDE)
+        self.rho = w.FloatText(
+            description="Correlation between goals (ρ)", value=DEFAULT_RHO, style=_WIDE
+        )
         self.rho_error = status_html()
         self.rho.observe(lambda _change: self.changed(), names="value")
         settings = w.Accordion(children=[w.VBox([self.rho, self.rho_error])], titles=["Settings"])
@@ -112,10 +141,18 @@ class GarsWorksheet:
         self.results.add_class("toolkit-results")
         self.saved = w.HTML(saved_line(None))
         self._restoring = True
-        self.widget = w.VBox([
-            w.HTML("<h2>Your goals</h2>"), self.goal_box, self.add_goal_button, settings,
-            w.HTML("<h2>Results</h2>"), self.results, self.saved,
-        ])
+        self.pending: asyncio.Future[None] | None = None
+        self.widget = w.VBox(
+            [
+                w.HTML("<h2>Your goals</h2>"),
+                self.goal_box,
+                self.add_goal_button,
+                settings,
+                w.HTML("<h2>Results</h2>"),
+                self.results,
+                self.saved,
+            ]
+        )
         self.widget.add_class("toolkit-worksheet-gars")
         self.add_goal()
 
@@ -142,7 +179,7 @@ class GarsWorksheet:
         """Recompute the results and save the answers."""
         self.show_results()
         if not self._restoring:
-            asyncio.ensure_future(self.save())
+            self.pending = run_soon(self.save())
 
     def show_results(self) -> None:
         weights = [g.weight.value for g in self.goals]
@@ -157,15 +194,19 @@ class GarsWorksheet:
             rows.append(self._result_row(label, result))
         changes = []
         for goal in self.goals:
-            change = gars.level_change(goal.ratings["baseline"].value,
-                                       goal.ratings["follow_up"].value)
+            change = gars.level_change(
+                goal.ratings["baseline"].value, goal.ratings["follow_up"].value
+            )
             shown = "not rated at both time points" if change is None else f"{change:+d} levels"
             changes.append(f"<li>Goal {goal.number}: {shown}</li>")
         self.results.value = (
             '<table class="toolkit-t-scores"><thead><tr><th scope="col">Time point</th>'
             '<th scope="col">Goal attainment T-score</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>"
-            + "<p>Change in level since baseline:</p><ul>" + "".join(changes) + "</ul>"
+            + "".join(rows)
+            + "</tbody></table>"
+            + "<p>Change in level since baseline:</p><ul>"
+            + "".join(changes)
+            + "</ul>"
             + "<p class='toolkit-addition'>The T-score is added by this site "
             "(Kiresuk &amp; Sherman, 1968); 50 means the goals were met at the expected "
             "level on average. Baseline convention: rate the whole level you are at when "
@@ -179,12 +220,12 @@ class GarsWorksheet:
             shown = "not rated yet"
         else:
             assert result.error is not None  # a rated time point has a T or an error
-            shown = f'<span class="toolkit-error" role="alert">{escape(result.error.message)}</span>'
+            shown = error_html(result.error.message)
             self._place_error(result.error)
         return f"<tr><th scope='row'>{label}</th><td>{shown}</td></tr>"
 
-    def _place_error(self, error: Any) -> None:
-        message = f'<span class="toolkit-error" role="alert">{escape(error.message)}</span>'
+    def _place_error(self, error: ToolkitInputError) -> None:
+        message = error_html(error.message)
         if error.field == "rho":
             self.rho_error.value = message
         for goal in self.goals:
@@ -195,7 +236,7 @@ class GarsWorksheet:
         try:
             await self.store.save(STORAGE_KEY, self.answers())
         except OSError as error:
-            self.saved.value = status_message(f"Could not save in this browser: {error}")
+            self.saved.value = status_line(f"Could not save in this browser: {error}")
         else:
             self.saved.value = saved_line(now_label())
 
@@ -203,20 +244,20 @@ class GarsWorksheet:
         """Fill the form from the answers saved on an earlier visit, if any."""
         try:
             saved = await self.store.load(STORAGE_KEY)
-            if saved and saved.get("goals"):
-                for goal in list(self.goals):
-                    self.remove_goal(goal)
-                for goal in saved["goals"]:
-                    self.add_goal(goal)
-                rho = saved.get("rho", DEFAULT_RHO)
-                self.rho.value = float(rho) if isinstance(rho, (int, float)) else DEFAULT_RHO
-        finally:
+        except (OSError, ValueError) as error:
+            # keep the empty form usable; say why the old answers are not shown
             self._restoring = False
-            self.changed()
-
-
-def status_message(text: str) -> str:
-    return f'<p class="toolkit-saved" role="status">{escape(text)}</p>'
+            self.saved.value = status_line(f"Could not read your saved answers: {error}")
+            return
+        if saved and isinstance(saved.get("goals"), list) and saved["goals"]:
+            for goal in list(self.goals):
+                self.remove_goal(goal)
+            for goal in saved["goals"]:
+                self.add_goal(goal if isinstance(goal, dict) else {})
+            rho = saved.get("rho", DEFAULT_RHO)
+            self.rho.value = float(rho) if isinstance(rho, (int, float)) else DEFAULT_RHO
+        self._restoring = False
+        self.changed()
 
 
 def now_label() -> str:
@@ -231,11 +272,14 @@ def now_label() -> str:
         return datetime.datetime.now().strftime("%H:%M:%S")
 
 
-def show(store: Store | None = None) -> GarsWorksheet:
+_shown: list[GarsWorksheet] = []
+
+
+def show(store: Store | None = None) -> None:
     """Display the worksheet in the current notebook or console, then restore answers."""
     from IPython.display import display
 
     sheet = GarsWorksheet(store)
+    _shown.append(sheet)  # keeps the sheet and its pending restore alive
     display(sheet.widget)
-    asyncio.ensure_future(sheet.restore())
-    return sheet
+    sheet.pending = run_soon(sheet.restore())

@@ -1,0 +1,92 @@
+"""The GARS worksheet in a real browser: Python computes in Chromium, offline.
+
+The learner's steps are taken through the form's labels, as a person would;
+expected T-scores are worked out here from the formula, not by the package.
+"""
+
+import math
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FRAME = "iframe[title='Goal Attainment Rating Scale worksheet']"
+#: first start of Pyodide in a fresh profile; generous for a loaded 2-core CI
+START_TIMEOUT_MS = 120_000
+
+
+def open_worksheet(context, site_url):
+    page = context.new_page()
+    page.goto(f"{site_url}/capacity-building/gars.html")
+    frame = page.frame_locator(FRAME)
+    frame.locator(".toolkit-worksheet-gars").wait_for(timeout=START_TIMEOUT_MS)
+    return page, frame
+
+
+def rate(goal, baseline: str, follow_up: str) -> None:
+    goal.get_by_label("Level at baseline").select_option(label=baseline)
+    goal.get_by_label("Level at follow-up").select_option(label=follow_up)
+
+
+def test_learner_fills_gars_and_sees_t_scores_computed_in_the_browser(browser_context, site_url):
+    page, frame = open_worksheet(browser_context, site_url)
+    goals = frame.locator(".toolkit-goal")
+    first = goals.nth(0)
+    first.get_by_label("Goal").fill("Hold a family team meeting within 30 days")
+    first.get_by_label("0 Expected level of outcome").fill("6 or 7 of 10 families")
+    rate(first, "-1 Somewhat less than expected", "+1 Somewhat more than expected")
+
+    frame.get_by_role("button", name="Add a goal").click()
+    second = goals.nth(1)
+    second.get_by_label("Goal").fill("Write danger statements with families")
+    rate(second, "-2 Much less than expected", "+2 Much more than expected")
+    second.get_by_label("Weight (1 = equal)").fill("3")
+    second.get_by_label("Weight (1 = equal)").press("Tab")
+
+    # weights 1 and 3, rho 0.3: denominator sqrt(0.7*10 + 0.3*16) = sqrt(11.8)
+    baseline = 50 + 10 * (1 * -1 + 3 * -2) / math.sqrt(11.8)
+    follow_up = 50 + 10 * (1 * 1 + 3 * 2) / math.sqrt(11.8)
+    t_cells = frame.locator(".toolkit-t")
+    expected = [f"{baseline:.1f}", f"{follow_up:.1f}"]
+    page.wait_for_function("1", timeout=10)  # yield once to the page
+    frame.locator(f".toolkit-t:text-is('{expected[1]}')").wait_for(timeout=30_000)
+    assert t_cells.all_inner_texts() == expected
+    assert "Goal 2: +4 levels" in frame.locator(".toolkit-results").inner_text()
+    assert browser_context.request_log.off_host() == []
+    # the recorder does see the worker's requests: the wheel came from this host
+    assert any("toolkit_widgets-" in url for url in browser_context.request_log.urls)
+
+
+def test_bad_weight_gets_a_message_beside_the_field_not_a_traceback(browser_context, site_url):
+    _page, frame = open_worksheet(browser_context, site_url)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    rate(goal, "0 Expected level of outcome", "+1 Somewhat more than expected")
+    goal.get_by_label("Weight (1 = equal)").fill("-2")
+    goal.get_by_label("Weight (1 = equal)").press("Tab")
+    message = goal.locator(".toolkit-error")
+    message.wait_for(timeout=30_000)
+    assert "weight must be a number greater than 0" in message.inner_text()
+    assert "Traceback" not in frame.locator("body").inner_text()
+    assert browser_context.request_log.off_host() == []
+
+
+def test_answers_survive_a_reload(browser_context, site_url):
+    page, frame = open_worksheet(browser_context, site_url)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    goal.get_by_label("Goal").fill("Use scaling questions in every visit")
+    goal.get_by_label("+2 Much more than expected").fill("Every visit, and I teach it")
+    rate(goal, "-2 Much less than expected", "0 Expected level of outcome")
+    frame.locator(".toolkit-t:text-is('50.0')").wait_for(timeout=30_000)
+    frame.locator(".toolkit-saved:has-text('Last saved')").wait_for(timeout=30_000)
+
+    page.reload()
+    frame = page.frame_locator(FRAME)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    frame.locator(".toolkit-t:text-is('50.0')").wait_for(timeout=START_TIMEOUT_MS)
+    assert goal.get_by_label("Goal").input_value() == "Use scaling questions in every visit"
+    assert (
+        goal.get_by_label("+2 Much more than expected").input_value()
+        == "Every visit, and I teach it"
+    )
+    assert frame.locator(".toolkit-t").all_inner_texts() == ["30.0", "50.0"]
+    assert browser_context.request_log.off_host() == []

@@ -1,0 +1,119 @@
+"""Shared fixtures: one real site build per session, a local server, Chromium.
+
+Layers (see tests/README.md): unit and views need none of these; build tests
+use ``built_site``; browser tests use ``site_url`` and ``browser_context``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+#: Chromium's own background services would otherwise try to reach the network
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the whole site once, exactly as ``./dev build`` does, warnings as errors."""
+    out = tmp_path_factory.mktemp("site") / "html"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-c",
+            str(ROOT),
+            str(ROOT / "docs"),
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every request the pages, frames and workers of one browser context make."""
+
+    def __init__(self, own_origin: str) -> None:
+        self.own_host = urlsplit(own_origin).netloc
+        self.urls: list[str] = []
+
+    def off_host(self) -> list[str]:
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(url).netloc != self.own_host
+        ]
+
+
+@pytest.fixture
+def browser_context(browser, site_url: str):  # type: ignore[no-untyped-def]
+    """A fresh browser profile whose requests are all recorded.
+
+    Requests to any other host are recorded and aborted, so a test that lets
+    one through still cannot leak data, and fails on the recorded URL.
+    """
+    context = browser.new_context()
+    log = RequestLog(site_url)
+    context.on("request", lambda request: log.urls.append(request.url))
+
+    def guard(route) -> None:  # type: ignore[no-untyped-def]
+        if urlsplit(route.request.url).netloc == log.own_host:
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    context.request_log = log
+    yield context
+    context.close()

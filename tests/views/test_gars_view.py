@@ -1,0 +1,95 @@
+"""The GARS worksheet form, driven headless: set widget values, read what it shows."""
+
+import asyncio
+import json
+import math
+import re
+
+import pytest
+
+from toolkit_widgets.storage import MemoryStore
+from toolkit_widgets.views.gars import STORAGE_KEY, GarsWorksheet
+
+
+def shown_t_scores(sheet: GarsWorksheet) -> list[str]:
+    return re.findall(r'class="toolkit-t">([^<]+)<', sheet.results.value)
+
+
+@pytest.fixture
+def sheet() -> GarsWorksheet:
+    form = GarsWorksheet(MemoryStore())
+    asyncio.run(form.restore())
+    return form
+
+
+def test_new_sheet_has_one_unrated_goal(sheet):
+    assert len(sheet.goals) == 1
+    assert "not rated yet" in sheet.results.value
+    assert shown_t_scores(sheet) == []
+
+
+def test_ratings_show_t_scores_and_change(sheet):
+    sheet.goals[0].ratings["baseline"].value = -1
+    sheet.goals[0].ratings["follow_up"].value = 1
+    second = sheet.add_goal()
+    second.ratings["baseline"].value = -2
+    second.ratings["follow_up"].value = 0
+    baseline = 50 - 30 / math.sqrt(2.6)
+    follow_up = 50 + 10 / math.sqrt(2.6)
+    assert shown_t_scores(sheet) == [f"{baseline:.1f}", f"{follow_up:.1f}"]
+    assert "Goal 1: +2 levels" in sheet.results.value
+
+
+def test_bad_weight_shows_a_message_beside_the_field(sheet):
+    sheet.goals[0].ratings["baseline"].value = 0
+    sheet.goals[0].weight.value = -1
+    assert "greater than 0" in sheet.goals[0].weight_error.value
+    assert shown_t_scores(sheet) == []
+    sheet.goals[0].weight.value = 2
+    assert sheet.goals[0].weight_error.value == ""
+    assert shown_t_scores(sheet) == ["50.0"]
+
+
+def test_bad_rho_shows_a_message_beside_the_setting(sheet):
+    sheet.goals[0].ratings["baseline"].value = 1
+    sheet.rho.value = 2
+    assert "from 0 to 1" in sheet.rho_error.value
+
+
+def test_partly_rated_time_point_says_which_goal(sheet):
+    sheet.goals[0].ratings["baseline"].value = 1
+    sheet.add_goal()
+    assert "Goal 2: choose the level reached" in sheet.results.value
+
+
+def test_every_change_is_saved_and_restored_into_a_new_form(sheet):
+    sheet.goals[0].title.value = "Hold family team meetings"
+    sheet.goals[0].descriptions[0].value = "6 of 10 families"
+    sheet.goals[0].ratings["baseline"].value = -1
+    saved = json.loads(sheet.store.saved[STORAGE_KEY])
+    assert saved["goals"][0]["title"] == "Hold family team meetings"
+    assert "Last saved in this browser" in sheet.saved.value
+
+    again = GarsWorksheet(sheet.store)
+    asyncio.run(again.restore())
+    assert again.goals[0].title.value == "Hold family team meetings"
+    assert again.goals[0].descriptions[0].value == "6 of 10 families"
+    assert again.goals[0].ratings["baseline"].value == -1
+
+
+def test_removing_a_goal_renumbers_the_rest(sheet):
+    sheet.add_goal()
+    sheet.add_goal()
+    sheet.remove_goal(sheet.goals[0])
+    assert [goal.number for goal in sheet.goals] == [1, 2]
+    assert "<h3>Goal 2</h3>" in sheet.goals[1].heading.value
+
+
+def test_damaged_saved_answers_leave_a_usable_form():
+    store = MemoryStore()
+    store.saved[STORAGE_KEY] = "{not json"
+    form = GarsWorksheet(store)
+    asyncio.run(form.restore())
+    assert "Could not read your saved answers" in form.saved.value
+    form.goals[0].ratings["baseline"].value = 2
+    assert shown_t_scores(form) == ["70.0"]
