@@ -46,7 +46,7 @@ jupyterlite_dir = str(LITE_DIR)
 jupyterlite_config = str(HERE / "docs" / "_lite" / "jupyter_lite_config.json")
 jupyterlite_contents = [str(HERE / "worksheets")]
 jupyterlite_bind_ipynb_suffix = False
-jupyterlite_silence = False
+jupyterlite_silence = True
 
 offline_lite_pyodide_version = "314.0.6"
 offline_lite_cache = str(HERE / "build" / "cache")
