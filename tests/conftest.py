@@ -117,3 +117,19 @@ def browser_context(browser, site_url: str):  # type: ignore[no-untyped-def]
     context.request_log = log
     yield context
     context.close()
+
+
+#: layers run fastest first; the browser layer last, because Playwright's sync
+#: API keeps an event loop running in the main thread once it has started
+LAYER_ORDER = ("unit", "views", "build", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def layer(item: pytest.Item) -> int:
+        parts = item.path.parts
+        for index, name in enumerate(LAYER_ORDER):
+            if name in parts:
+                return index
+        return -1  # doctests and lint: first
+
+    items.sort(key=layer)
