@@ -105,4 +105,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     # after jupyterlite-sphinx has built the lite site (priority 500)
     app.connect("build-finished", style_repl_frame, priority=800)
     app.add_directive("worksheet", WorksheetDirective)
+    app.add_js_file("worksheet.js")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

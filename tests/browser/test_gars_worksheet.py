@@ -48,10 +48,10 @@ def test_learner_fills_gars_and_sees_t_scores_computed_in_the_browser(browser_co
     follow_up = 50 + 10 * (1 * 1 + 3 * 2) / math.sqrt(11.8)
     t_cells = frame.locator(".toolkit-t")
     expected = [f"{baseline:.1f}", f"{follow_up:.1f}"]
-    page.wait_for_function("1", timeout=10)  # yield once to the page
     frame.locator(f".toolkit-t:text-is('{expected[1]}')").wait_for(timeout=30_000)
     assert t_cells.all_inner_texts() == expected
     assert "Goal 2: +4 levels" in frame.locator(".toolkit-results").inner_text()
+    assert "worksheet is ready" in page.locator(".toolkit-worksheet-loading").inner_text()
     assert browser_context.request_log.off_host() == []
     # the recorder does see the worker's requests: the wheel came from this host
     assert any("toolkit_widgets-" in url for url in browser_context.request_log.urls)

@@ -28,7 +28,12 @@ from toolkit_widgets.views.common import (
 #: key under which this worksheet's answers are stored
 STORAGE_KEY = "gars"
 TIME_POINTS = (("baseline", "Baseline"), ("follow_up", "Follow-up"))
-_WIDE = {"description_width": "14em"}
+#: every input gets its label above it, full width: long level names stay readable
+_LABEL = {"description_width": "initial"}
+
+
+def _stacked(width: str = "100%") -> w.Layout:
+    return w.Layout(flex_flow="column", align_items="stretch", width=width)
 
 
 def level_name(level: dict[str, Any]) -> str:
@@ -49,16 +54,16 @@ class GoalForm:
         self.title = w.Text(
             description="Goal",
             placeholder="What will change, by when?",
-            style=_WIDE,
-            layout=w.Layout(width="95%"),
+            style=_LABEL,
+            layout=_stacked(),
         )
         self.descriptions = {
             level["code"]: w.Textarea(
                 description=level_name(level),
                 placeholder="What you would see at this level",
                 rows=2,
-                style=_WIDE,
-                layout=w.Layout(width="95%"),
+                style=_LABEL,
+                layout=_stacked(),
             )
             for level in reversed(load("gars")["levels"])
         }
@@ -67,11 +72,14 @@ class GoalForm:
                 description=f"Level at {label.lower()}",
                 options=_level_options(),
                 value=None,
-                style=_WIDE,
+                style=_LABEL,
+                layout=_stacked("22em"),
             )
             for key, label in TIME_POINTS
         }
-        self.weight = w.FloatText(description="Weight (1 = equal)", value=1.0, style=_WIDE)
+        self.weight = w.FloatText(
+            description="Weight (1 = equal)", value=1.0, style=_LABEL, layout=_stacked("12em")
+        )
         self.weight_error = status_html()
         self.remove = w.Button(description="Remove this goal", icon="trash")
         self.remove.on_click(lambda _button: on_remove(self))
@@ -132,7 +140,10 @@ class GarsWorksheet:
         )
         self.add_goal_button.on_click(lambda _button: self.add_goal())
         self.rho = w.FloatText(
-            description="Correlation between goals (ρ)", value=DEFAULT_RHO, style=_WIDE
+            description="Correlation between goals (ρ)",
+            value=DEFAULT_RHO,
+            style=_LABEL,
+            layout=_stacked("16em"),
         )
         self.rho_error = status_html()
         self.rho.observe(lambda _change: self.changed(), names="value")
@@ -153,6 +164,7 @@ class GarsWorksheet:
                 self.saved,
             ]
         )
+        self.widget.add_class("toolkit-form")
         self.widget.add_class("toolkit-worksheet-gars")
         self.add_goal()
 

@@ -1,0 +1,34 @@
+// Embedded worksheets: grow each frame to fit its form, and tell the reader
+// when the form is ready. The frame is on the same site, so its document is
+// readable here; nothing is sent anywhere.
+"use strict";
+
+function watchWorksheet(box) {
+  const frame = box.querySelector("iframe");
+  const note = box.querySelector(".toolkit-worksheet-loading");
+  let observed = null;
+
+  function fit(form) {
+    const height = Math.ceil(form.getBoundingClientRect().height) + 48;
+    frame.style.height = `${Math.max(height, 320)}px`;
+  }
+
+  const timer = window.setInterval(() => {
+    const doc = frame.contentDocument;
+    const form = doc && doc.querySelector(".toolkit-form");
+    if (!form || form === observed) {
+      return;
+    }
+    observed = form;
+    window.clearInterval(timer);
+    note.textContent =
+      "The worksheet is ready. Your answers are saved only in this browser.";
+    box.classList.add("toolkit-worksheet-ready");
+    fit(form);
+    new frame.contentWindow.ResizeObserver(() => fit(form)).observe(form);
+  }, 300);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(".toolkit-worksheet").forEach(watchWorksheet);
+});
