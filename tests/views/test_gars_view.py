@@ -58,14 +58,19 @@ def test_bad_rho_shows_a_message_beside_the_setting(sheet):
 
 def test_partly_rated_time_point_says_which_goal(sheet):
     sheet.goals[0].ratings["baseline"].value = 1
-    sheet.add_goal()
+    second = sheet.add_goal()
     assert "Goal 2: choose the level reached" in sheet.results.value
+    assert "Baseline: Goal 2: choose the level reached" in second.rating_error.value
+    assert sheet.goals[0].rating_error.value == ""
+    second.ratings["baseline"].value = 0
+    assert second.rating_error.value == ""
 
 
 def test_every_change_is_saved_and_restored_into_a_new_form(sheet):
     sheet.goals[0].title.value = "Hold family team meetings"
     sheet.goals[0].descriptions[0].value = "6 of 10 families"
     sheet.goals[0].ratings["baseline"].value = -1
+    sheet.goals[0].note.value = "Between -2 and -1 at the start"
     saved = json.loads(sheet.store.saved[STORAGE_KEY])
     assert saved["goals"][0]["title"] == "Hold family team meetings"
     assert "Last saved in this browser" in sheet.saved.value
@@ -75,6 +80,7 @@ def test_every_change_is_saved_and_restored_into_a_new_form(sheet):
     assert again.goals[0].title.value == "Hold family team meetings"
     assert again.goals[0].descriptions[0].value == "6 of 10 families"
     assert again.goals[0].ratings["baseline"].value == -1
+    assert again.goals[0].note.value == "Between -2 and -1 at the start"
 
 
 def test_removing_a_goal_renumbers_the_rest(sheet):

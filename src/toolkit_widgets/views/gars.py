@@ -77,10 +77,17 @@ class GoalForm:
             )
             for key, label in TIME_POINTS
         }
+        self.rating_error = status_html()
         self.weight = w.FloatText(
             description="Weight (1 = equal)", value=1.0, style=_LABEL, layout=_stacked("12em")
         )
         self.weight_error = status_html()
+        self.note = w.Textarea(
+            description="Notes (for example, a rating between two levels)",
+            rows=2,
+            style=_LABEL,
+            layout=_stacked(),
+        )
         self.remove = w.Button(description="Remove this goal", icon="trash")
         self.remove.on_click(lambda _button: on_remove(self))
         self.heading = w.HTML()
@@ -93,8 +100,10 @@ class GoalForm:
                 self.title,
                 *self.descriptions.values(),
                 *self.ratings.values(),
+                self.rating_error,
                 self.weight,
                 self.weight_error,
+                self.note,
                 self.remove,
             ],
             layout=w.Layout(border="1px solid #8a8a8a", padding="0.5em", margin="0 0 1em 0"),
@@ -103,7 +112,13 @@ class GoalForm:
         self.renumber(number)
 
     def _inputs(self) -> list[w.ValueWidget]:
-        return [self.title, *self.descriptions.values(), *self.ratings.values(), self.weight]
+        return [
+            self.title,
+            *self.descriptions.values(),
+            *self.ratings.values(),
+            self.weight,
+            self.note,
+        ]
 
     def renumber(self, number: int) -> None:
         self.number = number
@@ -114,11 +129,13 @@ class GoalForm:
             "title": self.title.value,
             "levels": {str(code): box.value for code, box in self.descriptions.items()},
             "weight": self.weight.value,
+            "note": self.note.value,
             **{key: box.value for key, box in self.ratings.items()},
         }
 
     def fill(self, saved: dict[str, Any]) -> None:
         self.title.value = str(saved.get("title", ""))
+        self.note.value = str(saved.get("note", ""))
         for code, box in self.descriptions.items():
             box.value = str(saved.get("levels", {}).get(str(code), ""))
         for key, box in self.ratings.items():
@@ -196,7 +213,7 @@ class GarsWorksheet:
     def show_results(self) -> None:
         weights = [g.weight.value for g in self.goals]
         for goal in self.goals:
-            goal.weight_error.value = ""
+            goal.weight_error.value = goal.rating_error.value = ""
         self.rho_error.value = ""
         rows = []
         for key, label in TIME_POINTS:
@@ -233,16 +250,19 @@ class GarsWorksheet:
         else:
             assert result.error is not None  # a rated time point has a T or an error
             shown = error_html(result.error.message)
-            self._place_error(result.error)
+            self._place_error(result.error, label)
         return f"<tr><th scope='row'>{label}</th><td>{shown}</td></tr>"
 
-    def _place_error(self, error: ToolkitInputError) -> None:
+    def _place_error(self, error: ToolkitInputError, time_point: str) -> None:
+        """Repeat a message beside the field it is about, as well as in the results."""
         message = error_html(error.message)
         if error.field == "rho":
             self.rho_error.value = message
         for goal in self.goals:
             if error.field == f"goal {goal.number} weight":
                 goal.weight_error.value = message
+            elif error.field == f"goal {goal.number} level":
+                goal.rating_error.value += error_html(f"{time_point}: {error.message}")
 
     async def save(self) -> None:
         try:

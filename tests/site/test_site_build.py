@@ -1,0 +1,87 @@
+"""The real Sphinx build: pages, the embedded worksheet, and an offline lite site."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+KERNEL = "@jupyterlite/pyodide-kernel-extension:kernel"
+URL = re.compile(r"""(?:src|href)\s*=\s*["'](https?:)?//([^/"']+)""")
+
+
+def test_chapter_page_embeds_the_gars_worksheet(built_site: Path):
+    page = (built_site / "capacity-building" / "gars.html").read_text("utf-8")
+    frame = re.search(r"<iframe [^>]*>", page).group(0)
+    assert 'title="Goal Attainment Rating Scale worksheet"' in frame
+    assert "../lite/repl/index.html?" in frame
+    assert "toolkit_widgets.views.gars" in frame
+    assert (built_site / "lite" / "repl" / "index.html").exists()
+
+
+def test_pyodide_and_every_wheel_are_served_by_the_site(built_site: Path):
+    lite = built_site / "lite"
+    config = json.loads((lite / "jupyter-lite.json").read_text("utf-8"))
+    kernel = config["jupyter-config-data"]["litePluginSettings"][KERNEL]
+    assert kernel["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
+    assert kernel["disablePyPIFallback"] is True
+    assert (lite / "static" / "pyodide" / "pyodide.asm.wasm").stat().st_size > 1_000_000
+    lock = json.loads((lite / "static" / "pyodide-lock" / "pyodide-lock.json").read_text())
+    for name in ("toolkit-widgets", "ipywidgets", "micropip", "ipython", "comm"):
+        assert name in lock["packages"], name
+    for package in lock["packages"].values():
+        file_name = package["file_name"]
+        assert "//" not in file_name, file_name
+        assert (lite / "static" / "pyodide-lock" / file_name).exists(), file_name
+
+
+def test_worksheet_notebooks_are_in_the_lite_contents(built_site: Path):
+    assert (built_site / "lite" / "files" / "worksheets" / "gars.ipynb").exists()
+
+
+def test_our_wheel_carries_the_instrument_data(built_site: Path):
+    import zipfile
+
+    wheel = next((built_site / "lite" / "static" / "pyodide-lock").glob("toolkit_widgets-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "toolkit_widgets/instruments/gars.json" in names
+    assert "toolkit_widgets/views/gars.py" in names
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hosts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # what a page loads by itself: scripts, styles, frames, images, fonts
+        loads = {"script": "src", "iframe": "src", "img": "src", "link": "href"}
+        if tag in loads:
+            value = dict(attrs).get(loads[tag]) or ""
+            if tag == "link" and dict(attrs).get("rel") not in ("stylesheet", "preload", "icon"):
+                return
+            match = re.match(r"(?:https?:)?//([^/]+)", value)
+            if match:
+                self.hosts.append(match.group(1))
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path):
+    pages = [*built_site.glob("**/*.html")]
+    assert len(pages) > 5
+    offenders = {}
+    for page in pages:
+        parser = _Assets()
+        parser.feed(page.read_text("utf-8", errors="replace"))
+        if parser.hosts:
+            offenders[str(page.relative_to(built_site))] = parser.hosts
+    assert offenders == {}
+
+
+def test_no_cdn_address_in_the_site_configuration(built_site: Path):
+    for config in (built_site / "lite").glob("**/jupyter-lite.json"):
+        text = config.read_text("utf-8")
+        assert "cdn.jsdelivr" not in text, config
+        assert "pypi.org" not in text, config
