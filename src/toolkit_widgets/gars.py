@@ -24,11 +24,13 @@ Checked by hand against the formula: levels (1, 0) with equal weights give
 70.0
 """
 
+import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from numbers import Real
 
+from toolkit_widgets.checks import parse_date
 from toolkit_widgets.constants import (
     DEFAULT_RHO,
     GARS_MAX_LEVEL,
@@ -36,14 +38,21 @@ from toolkit_widgets.constants import (
     GARS_T_MEAN,
     GARS_T_SD,
 )
-from toolkit_widgets.errors import ToolkitInputError
+from toolkit_widgets.errors import (
+    InvalidDateError,
+    MissingAnswerError,
+    OutOfRangeError,
+    ToolkitInputError,
+)
 
 __all__ = [
+    "GarsSummary",
     "TimePointResult",
     "check_level",
     "check_rho",
     "check_weights",
     "level_change",
+    "score_reviews",
     "score_time_point",
     "t_score",
 ]
@@ -67,14 +76,14 @@ def check_level(value: object, goal: int = 1) -> int:
     """Return ``value`` as an int level, or raise a message naming the goal."""
     field = f"goal {goal} level"
     if value is None:
-        raise ToolkitInputError(f"Goal {goal}: choose the level reached.", field=field)
+        raise MissingAnswerError(f"Goal {goal}: choose the level reached.", field=field)
     if (
         not _is_number(value)
         or not math.isfinite(value)  # type: ignore[arg-type]
         or value != int(value)  # type: ignore[arg-type]
         or not GARS_MIN_LEVEL <= value <= GARS_MAX_LEVEL  # type: ignore[operator]
     ):
-        raise ToolkitInputError(
+        raise OutOfRangeError(
             f"Goal {goal}: the level must be a whole number from {GARS_MIN_LEVEL} "
             f"to +{GARS_MAX_LEVEL}; got {value!r}.",
             field=field,
@@ -96,7 +105,7 @@ def check_weights(weights: object, goal_count: int) -> list[float]:
     checked = []
     for goal, weight in enumerate(values, start=1):
         if not _is_number(weight) or not math.isfinite(weight) or weight <= 0:  # type: ignore[arg-type, operator]
-            raise ToolkitInputError(
+            raise OutOfRangeError(
                 f"Goal {goal}: the weight must be a number greater than 0; got {weight!r}.",
                 field=f"goal {goal} weight",
             )
@@ -107,7 +116,7 @@ def check_weights(weights: object, goal_count: int) -> list[float]:
 def check_rho(rho: object) -> float:
     """Return ``rho`` as a float in [0, 1], or raise."""
     if not _is_number(rho) or not math.isfinite(rho) or not 0 <= rho <= 1:  # type: ignore[arg-type, operator]
-        raise ToolkitInputError(
+        raise OutOfRangeError(
             f"The correlation between goals (rho) must be a number from 0 to 1; got {rho!r}.",
             field="rho",
         )
@@ -129,7 +138,7 @@ def t_score(
     """
     values = _as_list(levels, "levels")
     if not values:
-        raise ToolkitInputError("Add at least one goal before scoring.", field="goals")
+        raise MissingAnswerError("Add at least one goal before scoring.", field="goals")
     xs = [check_level(value, goal) for goal, value in enumerate(values, start=1)]
     ws = check_weights(weights, len(xs))
     r = check_rho(rho)
@@ -149,6 +158,7 @@ class TimePointResult:
     t: float | None
     error: ToolkitInputError | None = None
     rated: bool = True
+    date: dt.date | None = None
 
 
 def score_time_point(
@@ -174,3 +184,67 @@ def level_change(baseline: int | None, follow_up: int | None) -> int | None:
     if baseline is None or follow_up is None:
         return None
     return check_level(follow_up) - check_level(baseline)
+
+
+#: how this site asks learners to record the baseline (shown with results)
+BASELINE_CONVENTION = (
+    "Baseline: the whole level reached when the goal was written (an in-between "
+    "position goes in a note). A baseline of -1 or -2, and so a T-score below 50, is usual."
+)
+
+
+@dataclass(frozen=True)
+class GarsSummary:
+    """T-scores over time and each goal's change from baseline to its latest rating."""
+
+    time_points: tuple[TimePointResult, ...]
+    changes: tuple[int | None, ...]
+    baseline_convention: str = BASELINE_CONVENTION
+
+
+def score_reviews(
+    reviews: Sequence[tuple[object, Sequence[object]]],
+    weights: Sequence[float] | None = None,
+    rho: float = DEFAULT_RHO,
+) -> GarsSummary:
+    """Score a baseline and any number of dated follow-ups.
+
+    ``reviews`` lists ``(date, levels)`` in order, the first being the
+    baseline; ``levels`` has one entry per goal (None where a goal was not
+    rated that day). Dates must be ISO dates, each later than the one before.
+    A goal's change runs from its baseline level to its latest rated level.
+    """
+    if isinstance(reviews, (str, bytes)) or not isinstance(reviews, Sequence) or not reviews:
+        raise MissingAnswerError("Add the baseline rating first.", field="reviews")
+    goal_count = None
+    dated: list[tuple[dt.date, list[object]]] = []
+    for index, review in enumerate(reviews):
+        name = "Baseline" if index == 0 else f"Follow-up {index}"
+        if not isinstance(review, Sequence) or isinstance(review, str) or len(review) != 2:
+            raise MissingAnswerError(f"{name}: give a date and the levels.", field=name)
+        when = parse_date(review[0], f"{name} date")
+        levels = _as_list(review[1], f"{name} levels")
+        if goal_count is None:
+            goal_count = len(levels)
+        elif len(levels) != goal_count:
+            raise MissingAnswerError(
+                f"{name}: rate the same {goal_count} goal(s) as at baseline; got {len(levels)}.",
+                field=name,
+            )
+        if dated and when <= dated[-1][0]:
+            raise InvalidDateError(
+                f"{name} ({when.isoformat()}) must come after "
+                f"{'the baseline' if index == 1 else f'follow-up {index - 1}'} "
+                f"({dated[-1][0].isoformat()}).",
+                field=f"{name} date",
+            )
+        dated.append((when, levels))
+    points = tuple(
+        replace(score_time_point(levels, weights, rho), date=when) for when, levels in dated
+    )
+    changes = []
+    for goal in range(goal_count or 0):
+        rated = [levels[goal] for _, levels in dated if levels[goal] is not None]
+        first = dated[0][1][goal]
+        changes.append(None if first is None or len(rated) < 2 else level_change(first, rated[-1]))
+    return GarsSummary(points, tuple(changes))

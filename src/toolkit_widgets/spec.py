@@ -1,0 +1,233 @@
+"""Instrument definitions: the schema every data file must meet, checked on load.
+
+Instruments are JSON files in ``toolkit_widgets/instruments/``. Each field is
+declared once here, with its type and check; a file that does not match
+raises :class:`~toolkit_widgets.errors.InstrumentDataError` naming the file,
+the key and the reason. An agency that holds an instrument's licensed original
+wording replaces that file (same ids, its own ``text`` and ``"wording":
+"original"``) and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from toolkit_widgets.errors import InstrumentDataError
+from toolkit_widgets.instruments import load as raw
+
+#: the one version of the instrument file format this package reads
+SCHEMA_VERSION = 1
+KINDS = ("questionnaire", "scaling", "stages", "gars")
+WORDINGS = ("paraphrase", "original")
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    points: tuple[ScalePoint, ...]
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(point.value for point in self.points)
+
+    def label_for(self, value: int) -> str:
+        return next(point.label for point in self.points if point.value == value)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    section: str
+    text: str
+    pair: int | None = None
+    caution: bool = False
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """Items answered on one response scale, grouped in sections."""
+
+    id: str
+    version: int
+    title: str
+    source: str
+    wording: str
+    scale: Scale
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+
+    def items_in(self, section: str) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.section == section)
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items)
+
+
+class _Reader:
+    """Reads keys of one JSON object, raising errors that name file and key."""
+
+    def __init__(self, source: str, data: object, where: str = "") -> None:
+        if not isinstance(data, dict):
+            raise InstrumentDataError(source, where or "(top level)", "must be a JSON object")
+        self.source, self.data, self.where = source, data, where
+
+    def _key(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ...) -> Any:
+        if key not in self.data:
+            if default is ...:
+                raise InstrumentDataError(self.source, self._key(key), "is missing")
+            return default
+        value = self.data[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+            raise InstrumentDataError(
+                self.source, self._key(key), f"must be {_kind_name(kind)}, not {value!r}"
+            )
+        if isinstance(value, str) and not value.strip():
+            raise InstrumentDataError(self.source, self._key(key), "must not be empty")
+        return value
+
+    def choice(self, key: str, allowed: tuple[Any, ...]) -> Any:
+        value = self.data.get(key)
+        if value not in allowed:
+            raise InstrumentDataError(
+                self.source, self._key(key), f"must be one of {list(allowed)}, not {value!r}"
+            )
+        return value
+
+    def objects(self, key: str) -> list[_Reader]:
+        values = self.get(key, list)
+        if not values:
+            raise InstrumentDataError(self.source, self._key(key), "must not be empty")
+        return [_Reader(self.source, v, f"{self._key(key)}[{i}]") for i, v in enumerate(values)]
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {
+        str: "text",
+        int: "a whole number",
+        list: "a list",
+        dict: "an object",
+        bool: "true/false",
+    }
+    return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
+
+
+def _unique(source: str, key: str, values: list[Any]) -> None:
+    seen: set[Any] = set()
+    for value in values:
+        if value in seen:
+            raise InstrumentDataError(source, key, f"{value!r} appears more than once")
+        seen.add(value)
+
+
+def check_header(reader: _Reader, expected_id: str | None, kind: str) -> None:
+    """The keys every instrument file starts with."""
+    if reader.get("schema_version", int) != SCHEMA_VERSION:
+        raise InstrumentDataError(
+            reader.source, "schema_version", f"this package reads version {SCHEMA_VERSION}"
+        )
+    instrument_id = reader.get("id", str)
+    if expected_id is not None and instrument_id != expected_id:
+        raise InstrumentDataError(reader.source, "id", f"expected {expected_id!r}")
+    if reader.get("version", int) < 1:
+        raise InstrumentDataError(reader.source, "version", "must be 1 or more")
+    if reader.choice("kind", KINDS) != kind:
+        raise InstrumentDataError(reader.source, "kind", f"expected {kind!r}")
+    reader.get("title", str)
+    reader.get("source", str)
+    reader.choice("wording", WORDINGS)
+
+
+def _scale(reader: _Reader) -> Scale:
+    points = [
+        ScalePoint(point.get("value", int), point.get("label", str))
+        for point in reader.objects("points")
+    ]
+    _unique(reader.source, f"{reader.where}.points", [p.value for p in points])
+    if len(points) < 2:
+        raise InstrumentDataError(reader.source, f"{reader.where}.points", "needs two or more")
+    return Scale(reader.get("id", str), tuple(points))
+
+
+def questionnaire_from(data: object, source: str, expected_id: str | None = None) -> Questionnaire:
+    """Check ``data`` (a parsed instrument file) and return it as a Questionnaire."""
+    top = _Reader(source, data)
+    check_header(top, expected_id, "questionnaire")
+    sections = tuple(
+        Section(s.get("id", str), s.get("title", str)) for s in top.objects("sections")
+    )
+    _unique(source, "sections", [s.id for s in sections])
+    section_ids = {s.id for s in sections}
+    items = []
+    for entry in top.objects("items"):
+        item = Item(
+            id=entry.get("id", str),
+            section=entry.choice("section", tuple(section_ids)),
+            text=entry.get("text", str),
+            pair=entry.get("pair", int, None),
+            caution=entry.get("caution", bool, False),
+        )
+        items.append(item)
+    _unique(source, "items", [i.id for i in items])
+    return Questionnaire(
+        id=top.data["id"],
+        version=top.data["version"],
+        title=top.data["title"],
+        source=top.data["source"],
+        wording=top.data["wording"],
+        scale=_scale(_Reader(source, top.get("scale", dict), "scale")),
+        sections=sections,
+        items=tuple(items),
+    )
+
+
+@cache
+def _shipped(instrument_id: str) -> Questionnaire:
+    return questionnaire_from(raw(instrument_id), f"{instrument_id}.json", instrument_id)
+
+
+def load_questionnaire(instrument_id: str, path: str | Path | None = None) -> Questionnaire:
+    """The shipped questionnaire ``instrument_id``, or a replacement file at ``path``.
+
+    A replacement must describe the same instrument: same id and the same item
+    ids, so that scoring rules and saved answers keep their meaning.
+    """
+    shipped = _shipped(instrument_id)
+    if path is None:
+        return shipped
+    source = str(path)
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise InstrumentDataError(source, "(file)", f"cannot be read as JSON: {error}") from None
+    replacement = questionnaire_from(data, source, instrument_id)
+    if replacement.item_ids != shipped.item_ids:
+        raise InstrumentDataError(
+            source, "items", f"must have the same item ids, in order, as {instrument_id}.json"
+        )
+    if replacement.scale.values != shipped.scale.values:
+        raise InstrumentDataError(source, "scale", "must keep the same scale values")
+    return replacement
