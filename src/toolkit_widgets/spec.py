@@ -231,3 +231,77 @@ def load_questionnaire(instrument_id: str, path: str | Path | None = None) -> Qu
     if replacement.scale.values != shipped.scale.values:
         raise InstrumentDataError(source, "scale", "must keep the same scale values")
     return replacement
+
+
+def _check_gars(top: _Reader) -> None:
+    levels = top.objects("levels")
+    codes = [level.get("code", int) for level in levels]
+    for level in levels:
+        level.get("label", str)
+    if sorted(codes) != [-2, -1, 0, 1, 2]:
+        raise InstrumentDataError(top.source, "levels", "must have the codes -2, -1, 0, +1, +2")
+    for entry in top.objects("checklist"):
+        entry.get("id", str)
+        entry.get("text", str)
+        entry.choice("judged", ("warning", "confirm"))
+
+
+def _check_scaling(top: _Reader) -> None:
+    bounds = _Reader(top.source, top.get("range", dict), "range")
+    if bounds.get("min", int) >= bounds.get("max", int):
+        raise InstrumentDataError(top.source, "range", "min must be below max")
+    for step in top.objects("steps"):
+        step.get("id", str)
+        step.get("text", str)
+    questions = top.objects("questions")
+    for question in questions:
+        for key in ("id", "group", "title", "text"):
+            question.get(key, str)
+        anchors = _Reader(top.source, question.get("anchors", dict), f"{question.where}.anchors")
+        anchors.get(str(bounds.data["min"]), str)
+        anchors.get(str(bounds.data["max"]), str)
+        question.get("anchors_added_by_site", bool)
+        for number, text in enumerate(question.get("follow_ups", list)):
+            if not isinstance(text, str) or not text.strip():
+                raise InstrumentDataError(
+                    top.source, f"{question.where}.follow_ups[{number}]", "must be text"
+                )
+    _unique(top.source, "questions", [q.data["id"] for q in questions])
+    prompts = _Reader(top.source, top.get("prompts", dict), "prompts")
+    for key in (
+        "step_up",
+        "what_works",
+        "best_before",
+        "dropped",
+        "at_top",
+        "gap_between_scales",
+        "very_low",
+    ):
+        prompts.get(key, str)
+
+
+def _check_stages(top: _Reader) -> None:
+    stages = top.objects("stages")
+    for stage in stages:
+        for key in ("id", "title", "description"):
+            stage.get(key, str)
+        for key in ("indicators", "next_steps"):
+            texts = stage.get(key, list)
+            if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
+                raise InstrumentDataError(top.source, f"{stage.where}.{key}", "must list texts")
+    _unique(top.source, "stages", [s.data["id"] for s in stages])
+    _unique(top.source, "indicators", [t for s in stages for t in s.data["indicators"]])
+
+
+_KIND_CHECKS = {"gars": _check_gars, "scaling": _check_scaling, "stages": _check_stages}
+
+
+def validate(data: object, source: str, expected_id: str | None = None) -> None:
+    """Check any instrument file against the schema of its kind; raise on the first problem."""
+    top = _Reader(source, data)
+    kind = top.choice("kind", KINDS)
+    if kind == "questionnaire":
+        questionnaire_from(data, source, expected_id)
+        return
+    check_header(top, expected_id, kind)
+    _KIND_CHECKS[kind](top)

@@ -98,20 +98,20 @@ def test_level_change():
 levels = st.lists(st.integers(-2, 2), min_size=1, max_size=8)
 
 
-@settings(max_examples=300)
+@settings(max_examples=1000)
 @given(levels)
 def test_all_goals_met_gives_exactly_fifty(xs):
     assert t_score([0] * len(xs)) == 50.0
 
 
-@settings(max_examples=300)
+@settings(max_examples=1000)
 @given(levels, st.data())
 def test_equal_weight_result_does_not_depend_on_goal_order(xs, data):
     shuffled = data.draw(st.permutations(xs))
     assert t_score(shuffled) == pytest.approx(t_score(xs), abs=1e-9)
 
 
-@settings(max_examples=300)
+@settings(max_examples=1000)
 @given(levels, st.data())
 def test_raising_one_goal_raises_t(xs, data):
     index = data.draw(st.integers(0, len(xs) - 1))
@@ -120,3 +120,25 @@ def test_raising_one_goal_raises_t(xs, data):
     higher = list(xs)
     higher[index] += 1
     assert t_score(higher) > t_score(xs)
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(),
+    st.text(max_size=3),
+    st.lists(
+        st.one_of(st.integers(-3, 3), st.floats(), st.none(), st.text(max_size=2)), max_size=4
+    ),
+)
+
+
+@settings(max_examples=1000)
+@given(anything, st.one_of(st.none(), anything), st.one_of(st.floats(), st.integers(), anything))
+def test_any_input_gives_a_finite_t_or_our_error(levels, weights, rho):
+    try:
+        result = t_score(levels, weights, rho)
+    except ToolkitInputError:
+        return
+    assert math.isfinite(result)
