@@ -21,7 +21,7 @@ from toolkit_widgets.instruments import load as raw
 
 #: the one version of the instrument file format this package reads
 SCHEMA_VERSION = 1
-KINDS = ("questionnaire", "scaling", "stages", "gars")
+KINDS = ("questionnaire", "scaling", "stages", "gars", "reference")
 WORDINGS = ("paraphrase", "original")
 
 
@@ -293,7 +293,26 @@ def _check_stages(top: _Reader) -> None:
     _unique(top.source, "indicators", [t for s in stages for t in s.data["indicators"]])
 
 
-_KIND_CHECKS = {"gars": _check_gars, "scaling": _check_scaling, "stages": _check_stages}
+def _check_reference(top: _Reader) -> None:
+    groups = top.objects("groups")
+    for group in groups:
+        group.get("id", str)
+        group.get("title", str)
+        entries = group.objects("entries")
+        for entry in entries:
+            entry.get("id", str)
+            entry.get("label", str)
+            entry.get("note", str, None)
+        _unique(top.source, f"{group.where}.entries", [e.data["id"] for e in entries])
+    _unique(top.source, "groups", [g.data["id"] for g in groups])
+
+
+_KIND_CHECKS = {
+    "gars": _check_gars,
+    "scaling": _check_scaling,
+    "stages": _check_stages,
+    "reference": _check_reference,
+}
 
 
 def validate(data: object, source: str, expected_id: str | None = None) -> None:
