@@ -99,3 +99,12 @@ def test_damaged_saved_answers_leave_a_usable_form():
     assert "Could not read your saved answers" in form.saved.value
     form.goals[0].ratings["baseline"].value = 2
     assert shown_t_scores(form) == ["70.0"]
+
+
+def test_checklist_notes_appear_under_the_levels(sheet):
+    goal = sheet.goals[0]
+    assert goal.checklist.value == ""
+    goal.title.value = "Hold FTMs"
+    goal.descriptions[0].value = "Use SOP and FTM well"
+    assert "is it one behavior?" in goal.checklist.value
+    assert '"FTM" is not spelled out' in goal.checklist.value.replace("&quot;", '"')

@@ -8,6 +8,7 @@ Answers are saved in the browser as they type and restored on the next visit.
 from __future__ import annotations
 
 import asyncio
+from html import escape
 from typing import Any
 
 import ipywidgets as w
@@ -15,6 +16,7 @@ import ipywidgets as w
 from toolkit_widgets import gars
 from toolkit_widgets.constants import DEFAULT_RHO
 from toolkit_widgets.errors import ToolkitInputError
+from toolkit_widgets.gars_checklist import review_goal
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store, default_store
 from toolkit_widgets.views.common import (
@@ -78,6 +80,8 @@ class GoalForm:
             for key, label in TIME_POINTS
         }
         self.rating_error = status_html()
+        self.checklist = w.HTML()
+        self.checklist.add_class("toolkit-checklist")
         self.weight = w.FloatText(
             description="Weight (1 = equal)", value=1.0, style=_LABEL, layout=_stacked("12em")
         )
@@ -99,6 +103,7 @@ class GoalForm:
                 self.heading,
                 self.title,
                 *self.descriptions.values(),
+                self.checklist,
                 *self.ratings.values(),
                 self.rating_error,
                 self.weight,
@@ -119,6 +124,19 @@ class GoalForm:
             self.weight,
             self.note,
         ]
+
+    def show_checklist(self) -> None:
+        """The finalizing checks a program can judge, as notes under the levels."""
+        levels = {code: box.value for code, box in self.descriptions.items()}
+        if not self.title.value.strip() and not any(text.strip() for text in levels.values()):
+            self.checklist.value = ""
+            return
+        warnings, _questions = review_goal(self.title.value, levels)
+        if not warnings:
+            self.checklist.value = "<p>Checklist: no problems found in the wording.</p>"
+            return
+        items = "".join(f"<li>{escape(found.message)}</li>" for found in warnings)
+        self.checklist.value = f"<p>Checklist: look again at</p><ul>{items}</ul>"
 
     def renumber(self, number: int) -> None:
         self.number = number
@@ -214,6 +232,7 @@ class GarsWorksheet:
         weights = [g.weight.value for g in self.goals]
         for goal in self.goals:
             goal.weight_error.value = goal.rating_error.value = ""
+            goal.show_checklist()
         self.rho_error.value = ""
         rows = []
         for key, label in TIME_POINTS:
