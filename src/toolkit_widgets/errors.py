@@ -39,6 +39,10 @@ class UnknownItemError(ToolkitInputError):
     """An answer for an item the instrument does not have."""
 
 
+class DuplicateGoalError(ToolkitInputError):
+    """Two goals with the same name on one sheet."""
+
+
 class InvalidDateError(ToolkitInputError):
     """A date that cannot be read, or dates in an impossible order."""
 

@@ -39,6 +39,7 @@ from toolkit_widgets.constants import (
     GARS_T_SD,
 )
 from toolkit_widgets.errors import (
+    DuplicateGoalError,
     InvalidDateError,
     MissingAnswerError,
     OutOfRangeError,
@@ -50,6 +51,7 @@ __all__ = [
     "TimePointResult",
     "check_level",
     "check_rho",
+    "check_titles",
     "check_weights",
     "level_change",
     "score_reviews",
@@ -202,10 +204,31 @@ class GarsSummary:
     baseline_convention: str = BASELINE_CONVENTION
 
 
+def check_titles(titles: Sequence[object]) -> list[str]:
+    """Every goal needs a name, and no two goals may share one."""
+    names = _as_list(titles, "goal names")
+    seen: dict[str, int] = {}
+    for number, title in enumerate(names, start=1):
+        if not isinstance(title, str) or not title.strip():
+            raise MissingAnswerError(
+                f"Goal {number}: write what the goal is.", field=f"goal {number}"
+            )
+        key = " ".join(title.lower().split())
+        if key in seen:
+            raise DuplicateGoalError(
+                f"Goal {number} repeats goal {seen[key]} ({title.strip()!r}): "
+                "merge them or say how they differ.",
+                field=f"goal {number}",
+            )
+        seen[key] = number
+    return [str(title).strip() for title in names]
+
+
 def score_reviews(
     reviews: Sequence[tuple[object, Sequence[object]]],
     weights: Sequence[float] | None = None,
     rho: float = DEFAULT_RHO,
+    titles: Sequence[object] | None = None,
 ) -> GarsSummary:
     """Score a baseline and any number of dated follow-ups.
 
@@ -213,6 +236,7 @@ def score_reviews(
     baseline; ``levels`` has one entry per goal (None where a goal was not
     rated that day). Dates must be ISO dates, each later than the one before.
     A goal's change runs from its baseline level to its latest rated level.
+    ``titles``, when given, must name every goal once.
     """
     if isinstance(reviews, (str, bytes)) or not isinstance(reviews, Sequence) or not reviews:
         raise MissingAnswerError("Add the baseline rating first.", field="reviews")
@@ -239,6 +263,13 @@ def score_reviews(
                 field=f"{name} date",
             )
         dated.append((when, levels))
+    if titles is not None:
+        named = check_titles(titles)
+        if len(named) != goal_count:
+            raise MissingAnswerError(
+                f"There are {len(named)} goal name(s) but {goal_count} goal(s) rated.",
+                field="goals",
+            )
     points = tuple(
         replace(score_time_point(levels, weights, rho), date=when) for when, levels in dated
     )

@@ -3,10 +3,18 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from toolkit_widgets.errors import InvalidDateError, MissingAnswerError, ToolkitInputError
+from toolkit_widgets.errors import (
+    DuplicateGoalError,
+    InvalidDateError,
+    MissingAnswerError,
+    ToolkitInputError,
+)
 from toolkit_widgets.gars import score_reviews
 from toolkit_widgets.gars_checklist import review_goal
+from toolkit_widgets.instruments import load
 
 
 def test_baseline_and_follow_ups_give_a_t_score_each_and_changes():
@@ -57,6 +65,49 @@ def test_bad_reviews_raise_our_errors(reviews, error, part):
         score_reviews(reviews)
     assert part in str(raised.value)
     assert isinstance(raised.value, ToolkitInputError)
+
+
+def test_goal_names_must_be_given_and_distinct():
+    reviews = [("2026-01-05", [-1, 0])]
+    assert score_reviews(reviews, titles=["Family meetings", "Danger statements"]).changes == (
+        None,
+        None,
+    )
+    with pytest.raises(DuplicateGoalError, match="Goal 2 repeats goal 1"):
+        score_reviews(reviews, titles=["Family meetings", "  family   MEETINGS "])
+    with pytest.raises(MissingAnswerError, match="Goal 2: write what the goal is"):
+        score_reviews(reviews, titles=["Family meetings", " "])
+    with pytest.raises(MissingAnswerError, match="1 goal name"):
+        score_reviews(reviews, titles=["Family meetings"])
+
+
+anything = st.one_of(
+    st.none(),
+    st.integers(-3, 3),
+    st.floats(),
+    st.text(max_size=10),
+    st.dates(),
+    st.lists(st.one_of(st.integers(-3, 3), st.none()), max_size=3),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.one_of(st.tuples(anything, anything), anything), max_size=4))
+def test_any_reviews_give_a_summary_or_our_error(reviews):
+    try:
+        summary = score_reviews(reviews)
+    except ToolkitInputError:
+        return
+    assert all(p.t is None or math.isfinite(p.t) for p in summary.time_points)
+
+
+@settings(max_examples=1000)
+@given(st.text(max_size=40), st.dictionaries(st.integers(-2, 2), st.text(max_size=40)))
+def test_the_checklist_reads_any_text_without_failing(goal, levels):
+    warnings, questions = review_goal(goal, levels)
+    checks = {entry["id"] for entry in load("gars")["checklist"]}
+    assert {w.check for w in warnings} <= checks
+    assert len(questions) == 4
 
 
 GOOD_LEVELS = {
