@@ -26,6 +26,8 @@ class Store(Protocol):
 
     async def save(self, key: str, data: dict[str, Any]) -> None: ...
 
+    async def delete(self, key: str) -> None: ...
+
 
 class MemoryStore:
     """Keeps answers in a dict; for tests and for Python outside a browser."""
@@ -39,6 +41,9 @@ class MemoryStore:
 
     async def save(self, key: str, data: dict[str, Any]) -> None:
         self.saved[key] = json.dumps(data)
+
+    async def delete(self, key: str) -> None:
+        self.saved.pop(key, None)
 
 
 class BrowserStore:
@@ -82,12 +87,17 @@ class BrowserStore:
         db = await self._database()
         store = db.transaction(STORE_NAME, "readonly").objectStore(STORE_NAME)
         text = await self._request(store.get(key))
-        return None if text is None else json.loads(text)
+        return json.loads(text) if isinstance(text, str) else None
 
     async def save(self, key: str, data: dict[str, Any]) -> None:
         db = await self._database()
         store = db.transaction(STORE_NAME, "readwrite").objectStore(STORE_NAME)
         await self._request(store.put(json.dumps(data), key))
+
+    async def delete(self, key: str) -> None:
+        db = await self._database()
+        store = db.transaction(STORE_NAME, "readwrite").objectStore(STORE_NAME)
+        await self._request(store.delete(key))
 
 
 def default_store() -> Store:

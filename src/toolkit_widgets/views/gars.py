@@ -2,33 +2,28 @@
 
 The learner writes goals and their five level descriptions, picks the level
 reached at baseline and at follow-up, and sees the T-score of each time point.
-Answers are saved in the browser as they type and restored on the next visit.
+Answers are kept by the shared :class:`~toolkit_widgets.views.controls.AnswerKeeper`:
+saved in the browser as they type, restored on the next visit, exportable.
 """
 
 from __future__ import annotations
 
-import asyncio
 from html import escape
 from typing import Any
 
 import ipywidgets as w
 
-from toolkit_widgets import gars
+from toolkit_widgets import gars, gars_sheet
 from toolkit_widgets.constants import DEFAULT_RHO
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.gars_checklist import review_goal
 from toolkit_widgets.instruments import load
-from toolkit_widgets.storage import Store, default_store
-from toolkit_widgets.views.common import (
-    error_html,
-    run_soon,
-    saved_line,
-    status_html,
-    status_line,
-)
+from toolkit_widgets.storage import Store
+from toolkit_widgets.views.common import error_html, run_soon, status_html
+from toolkit_widgets.views.controls import AnswerKeeper
 
 #: key under which this worksheet's answers are stored
-STORAGE_KEY = "gars"
+STORAGE_KEY = gars_sheet.INSTRUMENT
 TIME_POINTS = (("baseline", "Baseline"), ("follow_up", "Follow-up"))
 #: every input gets its label above it, full width: long level names stay readable
 _LABEL = {"description_width": "initial"}
@@ -151,23 +146,21 @@ class GoalForm:
             **{key: box.value for key, box in self.ratings.items()},
         }
 
-    def fill(self, saved: dict[str, Any]) -> None:
-        self.title.value = str(saved.get("title", ""))
-        self.note.value = str(saved.get("note", ""))
+    def fill(self, goal: dict[str, Any]) -> None:
+        """Show one goal of answers already checked by ``gars_sheet.check_answers``."""
+        self.title.value = goal["title"]
+        self.note.value = goal["note"]
         for code, box in self.descriptions.items():
-            box.value = str(saved.get("levels", {}).get(str(code), ""))
+            box.value = goal["levels"][str(code)]
         for key, box in self.ratings.items():
-            value = saved.get(key)
-            box.value = value if value in dict(_level_options()).values() else None
-        weight = saved.get("weight", 1.0)
-        self.weight.value = float(weight) if isinstance(weight, (int, float)) else 1.0
+            box.value = goal[key]
+        self.weight.value = goal["weight"]
 
 
 class GarsWorksheet:
-    """The whole worksheet: goals, settings, results, and autosave."""
+    """The whole worksheet: goals, settings, results, and the shared answer keeper."""
 
     def __init__(self, store: Store | None = None) -> None:
-        self.store = store if store is not None else default_store()
         self.goals: list[GoalForm] = []
         self.goal_box = w.VBox()
         self.add_goal_button = w.Button(
@@ -185,9 +178,16 @@ class GarsWorksheet:
         settings = w.Accordion(children=[w.VBox([self.rho, self.rho_error])], titles=["Settings"])
         self.results = w.HTML()
         self.results.add_class("toolkit-results")
-        self.saved = w.HTML(saved_line(None))
-        self._restoring = True
-        self.pending: asyncio.Future[None] | None = None
+        self.keeper = AnswerKeeper(
+            instrument=gars_sheet.INSTRUMENT,
+            version=gars_sheet.VERSION,
+            read_form=self.answers,
+            fill_form=self.fill,
+            check_answers=gars_sheet.check_answers,
+            csv_table=gars_sheet.csv_rows,
+            blank=lambda: {"rho": DEFAULT_RHO, "goals": [gars_sheet.empty_goal()]},
+            store=store,
+        )
         self.widget = w.VBox(
             [
                 w.HTML("<h2>Your goals</h2>"),
@@ -196,12 +196,20 @@ class GarsWorksheet:
                 settings,
                 w.HTML("<h2>Results</h2>"),
                 self.results,
-                self.saved,
+                self.keeper.widget,
             ]
         )
         self.widget.add_class("toolkit-form")
         self.widget.add_class("toolkit-worksheet-gars")
         self.add_goal()
+
+    @property
+    def store(self) -> Store:
+        return self.keeper.store
+
+    @property
+    def saved(self) -> w.HTML:
+        return self.keeper.saved
 
     def add_goal(self, saved: dict[str, Any] | None = None) -> GoalForm:
         goal = GoalForm(len(self.goals) + 1, self.changed, self.remove_goal)
@@ -220,13 +228,24 @@ class GarsWorksheet:
         self.changed()
 
     def answers(self) -> dict[str, Any]:
-        return {"version": 1, "rho": self.rho.value, "goals": [g.answers() for g in self.goals]}
+        return {"rho": self.rho.value, "goals": [g.answers() for g in self.goals]}
+
+    def fill(self, answers: dict[str, Any]) -> None:
+        """Replace the whole form with checked answers (restore, import, clear)."""
+        for goal in list(self.goals):
+            self.goals.remove(goal)
+        for goal in answers["goals"]:
+            self.add_goal(goal)
+        self.rho.value = answers["rho"]
+        self.changed()
 
     def changed(self) -> None:
-        """Recompute the results and save the answers."""
+        """Recompute the results; the keeper saves and refreshes the downloads."""
         self.show_results()
-        if not self._restoring:
-            self.pending = run_soon(self.save())
+        self.keeper.changed()
+
+    async def restore(self) -> None:
+        await self.keeper.restore()
 
     def show_results(self) -> None:
         weights = [g.weight.value for g in self.goals]
@@ -283,45 +302,6 @@ class GarsWorksheet:
             elif error.field == f"goal {goal.number} level":
                 goal.rating_error.value += error_html(f"{time_point}: {error.message}")
 
-    async def save(self) -> None:
-        try:
-            await self.store.save(STORAGE_KEY, self.answers())
-        except OSError as error:
-            self.saved.value = status_line(f"Could not save in this browser: {error}")
-        else:
-            self.saved.value = saved_line(now_label())
-
-    async def restore(self) -> None:
-        """Fill the form from the answers saved on an earlier visit, if any."""
-        try:
-            saved = await self.store.load(STORAGE_KEY)
-        except (OSError, ValueError) as error:
-            # keep the empty form usable; say why the old answers are not shown
-            self._restoring = False
-            self.saved.value = status_line(f"Could not read your saved answers: {error}")
-            return
-        if saved and isinstance(saved.get("goals"), list) and saved["goals"]:
-            for goal in list(self.goals):
-                self.remove_goal(goal)
-            for goal in saved["goals"]:
-                self.add_goal(goal if isinstance(goal, dict) else {})
-            rho = saved.get("rho", DEFAULT_RHO)
-            self.rho.value = float(rho) if isinstance(rho, (int, float)) else DEFAULT_RHO
-        self._restoring = False
-        self.changed()
-
-
-def now_label() -> str:
-    """The browser's local time (Pyodide's own clock may be in UTC)."""
-    try:
-        from js import Date
-
-        return str(Date.new().toLocaleTimeString())
-    except ImportError:
-        import datetime
-
-        return datetime.datetime.now().strftime("%H:%M:%S")
-
 
 _shown: list[GarsWorksheet] = []
 
@@ -333,4 +313,4 @@ def show(store: Store | None = None) -> None:
     sheet = GarsWorksheet(store)
     _shown.append(sheet)  # keeps the sheet and its pending restore alive
     display(sheet.widget)
-    sheet.pending = run_soon(sheet.restore())
+    sheet.keeper.pending = run_soon(sheet.restore())
