@@ -27,6 +27,8 @@ from sphinx.util.docutils import SphinxDirective
 
 #: stylesheet that hides the console around a worksheet form
 FRAME_CSS = "worksheet-frame.css"
+#: script that keeps the console from scrolling the chapter page on focus
+FRAME_JS = "worksheet-frame.js"
 
 #: the worksheets a page may embed, and the view module that draws each
 WORKSHEETS = {"gars": "toolkit_widgets.views.gars"}
@@ -84,20 +86,22 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
 
 
 def style_repl_frame(app: Sphinx, exception: Exception | None) -> None:
-    """Link the worksheet stylesheet into the JupyterLite REPL app.
+    """Link the worksheet stylesheet and script into the JupyterLite REPL app.
 
-    JupyterLite has no setting for custom CSS, so the built ``repl/index.html``
-    gets one ``<link>`` to ``docs/_lite/worksheet-frame.css``, copied beside it.
+    JupyterLite has no setting for custom CSS or scripts, so the built
+    ``repl/index.html`` gets a ``<link>`` and a ``<script>`` for the files in
+    ``docs/_lite/``, copied beside it.
     """
     if exception is not None or app.builder.format != "html":
         return
     repl = Path(app.outdir) / "lite" / "repl"
-    shutil.copy(Path(app.confdir) / "docs" / "_lite" / FRAME_CSS, repl / FRAME_CSS)
+    for name in (FRAME_CSS, FRAME_JS):
+        shutil.copy(Path(app.confdir) / "docs" / "_lite" / name, repl / name)
     index = repl / "index.html"
     html = index.read_text("utf-8")
-    link = f'<link rel="stylesheet" href="{FRAME_CSS}">'
-    if link not in html:
-        index.write_text(html.replace("</head>", f"  {link}\n</head>", 1), "utf-8")
+    tags = f'<link rel="stylesheet" href="{FRAME_CSS}">\n  <script src="{FRAME_JS}"></script>'
+    if FRAME_CSS not in html:
+        index.write_text(html.replace("</head>", f"  {tags}\n</head>", 1), "utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, object]:

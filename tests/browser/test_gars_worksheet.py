@@ -90,3 +90,44 @@ def test_answers_survive_a_reload(browser_context, site_url):
     )
     assert frame.locator(".toolkit-t").all_inner_texts() == ["30.0", "50.0"]
     assert browser_context.request_log.off_host() == []
+
+
+def choose_file(page, frame, path) -> None:
+    """Pick a file through the Import button, as a learner does in the file dialog."""
+    with page.expect_file_chooser() as chooser:
+        frame.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(str(path))
+
+
+def test_export_clear_import_round_trip_in_the_browser(browser_context, site_url, tmp_path):
+    page, frame = open_worksheet(browser_context, site_url)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    goal.get_by_label("Goal").fill("Ask the child's view in every visit")
+    goal.get_by_label("Notes (for example, a rating between two levels)").fill("Started low")
+    rate(goal, "-1 Somewhat less than expected", "+2 Much more than expected")
+    frame.locator(".toolkit-t:text-is('70.0')").wait_for(timeout=30_000)
+
+    with page.expect_download() as download_info:
+        frame.locator("a.toolkit-download", has_text="answers (.json").click()
+    exported = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(exported)
+    assert exported.name.startswith("gars-answers-")
+
+    frame.get_by_role("button", name="Clear my data").click()
+    frame.get_by_role("button", name="Yes, delete my answers").click()
+    frame.locator(".toolkit-saved:has-text('deleted from this browser')").wait_for(timeout=30_000)
+    assert goal.get_by_label("Goal").input_value() == ""
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "coaching-toolkit-answers", "instrument": "gars"', "utf-8")
+    choose_file(page, frame, broken)
+    frame.locator(".toolkit-error:has-text('Nothing was imported')").wait_for(timeout=30_000)
+
+    choose_file(page, frame, exported)
+    frame.locator(".toolkit-saved:has-text('Imported your answers')").wait_for(timeout=30_000)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    assert goal.get_by_label("Goal").input_value() == "Ask the child's view in every visit"
+    notes = goal.get_by_label("Notes (for example, a rating between two levels)")
+    assert notes.input_value() == "Started low"
+    assert frame.locator(".toolkit-t").all_inner_texts() == ["40.0", "70.0"]
+    assert browser_context.request_log.off_host() == []
