@@ -105,7 +105,7 @@ def visit(context, url: str, first_visit: bool) -> tuple[float, dict[str, float]
         frame.get_by_label("Level at baseline").select_option(
             label="-1 Somewhat less than expected"
         )
-    frame.locator(".toolkit-t").first.wait_for(timeout=180_000)
+    frame.locator(".toolkit-results .toolkit-t").first.wait_for(timeout=180_000)
     elapsed = time.perf_counter() - start
     context.remove_listener("request", on_request)
     page.close()

@@ -24,9 +24,20 @@ function watchWorksheet(box) {
     note.textContent =
       "The worksheet is ready. Your answers are saved only in this browser.";
     box.classList.add("toolkit-worksheet-ready");
+    addPrintButton(box, frame);
     fit(form);
     new frame.contentWindow.ResizeObserver(() => fit(form)).observe(form);
   }, 300);
+}
+
+// Prints the worksheet's own summary (its print stylesheet shows nothing else).
+function addPrintButton(box, frame) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "toolkit-print btn btn-outline-primary";
+  button.textContent = "Print my summary";
+  button.addEventListener("click", () => frame.contentWindow.print());
+  box.appendChild(button);
 }
 
 document.addEventListener("DOMContentLoaded", () => {

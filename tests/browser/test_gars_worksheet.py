@@ -46,9 +46,9 @@ def test_learner_fills_gars_and_sees_t_scores_computed_in_the_browser(browser_co
     # weights 1 and 3, rho 0.3: denominator sqrt(0.7*10 + 0.3*16) = sqrt(11.8)
     baseline = 50 + 10 * (1 * -1 + 3 * -2) / math.sqrt(11.8)
     follow_up = 50 + 10 * (1 * 1 + 3 * 2) / math.sqrt(11.8)
-    t_cells = frame.locator(".toolkit-t")
+    t_cells = frame.locator(".toolkit-results .toolkit-t")
     expected = [f"{baseline:.1f}", f"{follow_up:.1f}"]
-    frame.locator(f".toolkit-t:text-is('{expected[1]}')").wait_for(timeout=30_000)
+    frame.locator(f".toolkit-results .toolkit-t:text-is('{expected[1]}')").wait_for(timeout=30_000)
     assert t_cells.all_inner_texts() == expected
     assert "Goal 2: +4 levels" in frame.locator(".toolkit-results").inner_text()
     assert "worksheet is ready" in page.locator(".toolkit-worksheet-loading").inner_text()
@@ -76,19 +76,19 @@ def test_answers_survive_a_reload(browser_context, site_url):
     goal.get_by_label("Goal").fill("Use scaling questions in every visit")
     goal.get_by_label("+2 Much more than expected").fill("Every visit, and I teach it")
     rate(goal, "-2 Much less than expected", "0 Expected level of outcome")
-    frame.locator(".toolkit-t:text-is('50.0')").wait_for(timeout=30_000)
+    frame.locator(".toolkit-results .toolkit-t:text-is('50.0')").wait_for(timeout=30_000)
     frame.locator(".toolkit-saved:has-text('Last saved')").wait_for(timeout=30_000)
 
     page.reload()
     frame = page.frame_locator(FRAME)
     goal = frame.locator(".toolkit-goal").nth(0)
-    frame.locator(".toolkit-t:text-is('50.0')").wait_for(timeout=START_TIMEOUT_MS)
+    frame.locator(".toolkit-results .toolkit-t:text-is('50.0')").wait_for(timeout=START_TIMEOUT_MS)
     assert goal.get_by_label("Goal").input_value() == "Use scaling questions in every visit"
     assert (
         goal.get_by_label("+2 Much more than expected").input_value()
         == "Every visit, and I teach it"
     )
-    assert frame.locator(".toolkit-t").all_inner_texts() == ["30.0", "50.0"]
+    assert frame.locator(".toolkit-results .toolkit-t").all_inner_texts() == ["30.0", "50.0"]
     assert browser_context.request_log.off_host() == []
 
 
@@ -105,7 +105,7 @@ def test_export_clear_import_round_trip_in_the_browser(browser_context, site_url
     goal.get_by_label("Goal").fill("Ask the child's view in every visit")
     goal.get_by_label("Notes (for example, a rating between two levels)").fill("Started low")
     rate(goal, "-1 Somewhat less than expected", "+2 Much more than expected")
-    frame.locator(".toolkit-t:text-is('70.0')").wait_for(timeout=30_000)
+    frame.locator(".toolkit-results .toolkit-t:text-is('70.0')").wait_for(timeout=30_000)
 
     with page.expect_download() as download_info:
         frame.locator("a.toolkit-download", has_text="answers (.json").click()
@@ -129,5 +129,21 @@ def test_export_clear_import_round_trip_in_the_browser(browser_context, site_url
     assert goal.get_by_label("Goal").input_value() == "Ask the child's view in every visit"
     notes = goal.get_by_label("Notes (for example, a rating between two levels)")
     assert notes.input_value() == "Started low"
-    assert frame.locator(".toolkit-t").all_inner_texts() == ["40.0", "70.0"]
+    assert frame.locator(".toolkit-results .toolkit-t").all_inner_texts() == ["40.0", "70.0"]
     assert browser_context.request_log.off_host() == []
+
+
+def test_print_shows_the_summary_alone(browser_context, site_url):
+    page, frame = open_worksheet(browser_context, site_url)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    goal.get_by_label("Goal").fill("Plan visits with the family")
+    rate(goal, "0 Expected level of outcome", "+1 Somewhat more than expected")
+    frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Print my summary").is_visible()
+    summary = frame.locator(".toolkit-summary")
+    assert not summary.is_visible()
+    page.emulate_media(media="print")
+    summary.wait_for(state="visible", timeout=10_000)
+    assert "Goal 1: Plan visits with the family" in summary.inner_text()
+    hidden = frame.locator(".toolkit-goal").first.evaluate("e => getComputedStyle(e).visibility")
+    assert hidden == "hidden"

@@ -230,3 +230,17 @@ def test_clear_my_data_asks_first_then_deletes(sheet):
     assert "deleted from this browser" in sheet.saved.value
     sheet.goals[0].title.value = "A new start"
     assert STORAGE_KEY in sheet.store.saved
+
+
+def test_summary_shows_every_goal_and_escapes_learner_text(sheet):
+    hostile = '<img src=x onerror="alert(1)">'
+    sheet.goals[0].title.value = hostile
+    sheet.goals[0].descriptions[0].value = "</td></tr></table><script>alert(2)</script>"
+    sheet.goals[0].ratings["baseline"].value = 0
+    summary = sheet.summary.value
+    assert "<img" not in summary
+    assert "<script" not in summary
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in summary
+    assert "Goal 1:" in summary
+    assert '<span class="toolkit-t">50.0</span>' in summary
+    assert "<img" not in sheet.results.value

@@ -178,6 +178,8 @@ class GarsWorksheet:
         settings = w.Accordion(children=[w.VBox([self.rho, self.rho_error])], titles=["Settings"])
         self.results = w.HTML()
         self.results.add_class("toolkit-results")
+        self.summary = w.HTML()
+        self.summary.add_class("toolkit-summary")
         self.keeper = AnswerKeeper(
             instrument=gars_sheet.INSTRUMENT,
             version=gars_sheet.VERSION,
@@ -197,6 +199,7 @@ class GarsWorksheet:
                 w.HTML("<h2>Results</h2>"),
                 self.results,
                 self.keeper.widget,
+                self.summary,
             ]
         )
         self.widget.add_class("toolkit-form")
@@ -259,6 +262,7 @@ class GarsWorksheet:
                 [g.ratings[key].value for g in self.goals], weights, self.rho.value
             )
             rows.append(self._result_row(label, result))
+        self.summary.value = summary_html(self.answers(), "".join(rows))
         changes = []
         for goal in self.goals:
             change = gars.level_change(
@@ -301,6 +305,37 @@ class GarsWorksheet:
                 goal.weight_error.value = message
             elif error.field == f"goal {goal.number} level":
                 goal.rating_error.value += error_html(f"{time_point}: {error.message}")
+
+
+def summary_html(answers: dict[str, Any], score_rows: str) -> str:
+    """The printable summary: every goal with its levels and ratings, then the scores.
+
+    Learner text is escaped, so nothing typed can become markup in the page.
+    """
+    labels = {level["code"]: level_name(level) for level in load("gars")["levels"]}
+    parts = ["<h2>My Goal Attainment Rating Scale</h2>"]
+    for number, goal in enumerate(answers["goals"], start=1):
+        rows = "".join(
+            f"<tr><th scope='row'>{escape(labels[int(code)])}</th>"
+            f"<td>{escape(goal['levels'].get(code, ''))}</td>"
+            f"<td>{'yes' if goal['baseline'] == int(code) else ''}</td>"
+            f"<td>{'yes' if goal['follow_up'] == int(code) else ''}</td></tr>"
+            for code in gars_sheet.LEVEL_KEYS
+        )
+        parts.append(
+            f"<h3>Goal {number}: {escape(goal['title']) or 'not named yet'}</h3>"
+            "<table><thead><tr><th scope='col'>Level</th><th scope='col'>What it looks like</th>"
+            "<th scope='col'>Baseline</th><th scope='col'>Follow-up</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            f"<p>Weight: {goal['weight']:g}. {escape(goal['note'])}</p>"
+        )
+    parts.append(
+        "<h3>Scores</h3><table><thead><tr><th scope='col'>Time point</th>"
+        f"<th scope='col'>Goal attainment T-score</th></tr></thead><tbody>{score_rows}"
+        f"</tbody></table><p>Correlation between goals (ρ): {answers['rho']:g}. "
+        "The T-score is added by this site (Kiresuk &amp; Sherman, 1968).</p>"
+    )
+    return "".join(parts)
 
 
 _shown: list[GarsWorksheet] = []
