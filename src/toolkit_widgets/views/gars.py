@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from toolkit_widgets import gars, gars_sheet
+from toolkit_widgets.charts import gars_levels_chart
 from toolkit_widgets.constants import DEFAULT_RHO
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.gars_checklist import review_goal
@@ -256,12 +257,22 @@ class GarsWorksheet:
             goal.weight_error.value = goal.rating_error.value = ""
             goal.show_checklist()
         self.rho_error.value = ""
-        rows = []
+        rows, t_scores = [], []
         for key, label in TIME_POINTS:
             result = gars.score_time_point(
                 [g.ratings[key].value for g in self.goals], weights, self.rho.value
             )
             rows.append(self._result_row(label, result))
+            t_scores.append(result.t)
+        chart = gars_levels_chart(
+            [label for _, label in TIME_POINTS],
+            [
+                (f"Goal {g.number}", [g.ratings[k].value for k, _ in TIME_POINTS])
+                for g in self.goals
+            ],
+            t_scores,
+            {level["code"]: level_name(level) for level in load("gars")["levels"]},
+        )
         self.summary.value = summary_html(self.answers(), "".join(rows))
         changes = []
         for goal in self.goals:
@@ -275,6 +286,10 @@ class GarsWorksheet:
             '<th scope="col">Goal attainment T-score</th></tr></thead><tbody>'
             + "".join(rows)
             + "</tbody></table>"
+            + f'<figure class="toolkit-figure">{chart}<figcaption>Levels of each goal (G1, '
+            "G2, …) at each time point; the black dashed line and squares show the T-score "
+            "on the right-hand scale. The table above gives the same scores.</figcaption>"
+            "</figure>"
             + "<p>Change in level since baseline:</p><ul>"
             + "".join(changes)
             + "</ul>"

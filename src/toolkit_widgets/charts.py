@@ -1,0 +1,114 @@
+"""Charts as plain SVG text: no plotting library, no network, readable in print.
+
+Each chart carries a ``<title>`` and a ``<desc>`` that say in words what it
+shows; worksheets also show the same numbers in a table beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+__all__ = ["gars_levels_chart"]
+
+_WIDTH, _HEIGHT = 520, 260
+_LEFT, _RIGHT, _TOP, _BOTTOM = 210, 60, 20, 40
+#: line styles that differ without colour, for print and colour-blind readers
+_DASHES = ("", "6 4", "2 3", "10 3 2 3", "1 5")
+_COLOURS = ("#1f5fa8", "#b35900", "#2e7d32", "#8e24aa", "#555555")
+
+
+def _y(level: float) -> float:
+    span = _HEIGHT - _TOP - _BOTTOM
+    return _TOP + (2 - level) / 4 * span
+
+
+def _x(index: int, count: int) -> float:
+    span = _WIDTH - _LEFT - _RIGHT
+    return _LEFT + (span / 2 if count == 1 else index * span / (count - 1))
+
+
+def gars_levels_chart(
+    times: Sequence[str],
+    goals: Sequence[tuple[str, Sequence[int | None]]],
+    t_scores: Sequence[float | None],
+    level_names: dict[int, str],
+) -> str:
+    """Levels of each goal at each time point, with the T-score on a matching scale.
+
+    The right-hand axis reads the same heights as T-scores (30 to 70), so the
+    dashed black T-score line sits where one goal of weight 1 would: T = 50 + 10x.
+    """
+    parts = [
+        f'<svg viewBox="0 0 {_WIDTH} {_HEIGHT}" '
+        'role="img" aria-labelledby="gars-chart-title gars-chart-desc" class="toolkit-chart">',
+        '<title id="gars-chart-title">Goal levels and T-score over time</title>',
+    ]
+    described = []
+    for name, levels in goals:
+        said = ", ".join(
+            f"{time}: {'not rated' if level is None else f'{level:+d}'}"
+            for time, level in zip(times, levels, strict=True)
+        )
+        described.append(f"{name}: {said}")
+    t_said = ", ".join(
+        f"{time}: {'none' if t is None else f'{t:.1f}'}"
+        for time, t in zip(times, t_scores, strict=True)
+    )
+    parts.append(
+        f'<desc id="gars-chart-desc">{escape("; ".join(described))}; '
+        f"T-score {escape(t_said)}.</desc>"
+    )
+    for level in range(-2, 3):
+        y = _y(level)
+        parts.append(
+            f'<line x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            'stroke="#bbbbbb" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{_LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" '
+            f'font-size="11">{escape(level_names[level])}</text>'
+        )
+        parts.append(
+            f'<text x="{_WIDTH - _RIGHT + 8}" y="{y + 4:.1f}" font-size="11">'
+            f"T {50 + 10 * level}</text>"
+        )
+    for index, time in enumerate(times):
+        parts.append(
+            f'<text x="{_x(index, len(times)):.1f}" y="{_HEIGHT - 12}" '
+            f'text-anchor="middle" font-size="12">{escape(time)}</text>'
+        )
+    for number, (_name, levels) in enumerate(goals):
+        colour, dash = _COLOURS[number % 5], _DASHES[number % 5]
+        points = [(index, level) for index, level in enumerate(levels) if level is not None]
+        path = " ".join(f"{_x(i, len(times)):.1f},{_y(level):.1f}" for i, level in points)
+        if len(points) > 1:
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                f'stroke-width="2" stroke-dasharray="{dash}"/>'
+            )
+        for index, level in points:
+            x, y = _x(index, len(times)), _y(level)
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>')
+            parts.append(
+                f'<text x="{x + 6:.1f}" y="{y - 6:.1f}" font-size="10" '
+                f'fill="{colour}">G{number + 1}</text>'
+            )
+    t_points = [
+        (index, max(-2.0, min(2.0, (t - 50) / 10)))
+        for index, t in enumerate(t_scores)
+        if t is not None
+    ]
+    if len(t_points) > 1:
+        path = " ".join(f"{_x(i, len(times)):.1f},{_y(v):.1f}" for i, v in t_points)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="#000000" '
+            'stroke-width="2.5" stroke-dasharray="8 3"/>'
+        )
+    for index, value in t_points:
+        parts.append(
+            f'<rect x="{_x(index, len(times)) - 4:.1f}" y="{_y(value) - 4:.1f}" '
+            'width="8" height="8" fill="#000000"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
