@@ -30,8 +30,13 @@ FRAME_CSS = "worksheet-frame.css"
 #: script that keeps the console from scrolling the chapter page on focus
 FRAME_JS = "worksheet-frame.js"
 
-#: the worksheets a page may embed, and the view module that draws each
-WORKSHEETS = {"gars": "toolkit_widgets.views.gars"}
+#: the worksheets a page may embed: the one line of Python that shows each
+WORKSHEETS = {
+    "gars": "import toolkit_widgets.views.gars as _w; _w.show()",
+    "lcsa": "import toolkit_widgets.views.questionnaire as _w; _w.show('lcsa')",
+    "crs": "import toolkit_widgets.views.questionnaire as _w; _w.show('crs')",
+    "oti": "import toolkit_widgets.views.questionnaire as _w; _w.show('oti')",
+}
 
 
 class worksheet_node(nodes.General, nodes.Element):  # noqa: N801 - docutils convention
@@ -55,7 +60,7 @@ class WorksheetDirective(SphinxDirective):
 
 
 def _iframe_src(name: str, lite_root: str) -> str:
-    code = f"import {WORKSHEETS[name]} as _w; _w.show()"
+    code = WORKSHEETS[name]
     query = urlencode(
         {
             "kernel": "python",
@@ -80,7 +85,7 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
         "Starting the worksheet: Python is loading inside your browser. "
         "This can take a few seconds the first time; nothing is sent anywhere.</p>"
         f'<iframe src="{escape(src)}" title="{escape(node["title"])}" '
-        f'style="height: {escape(node["height"])}" loading="eager"></iframe></div>'
+        f'style="height: {escape(node["height"])}" loading="lazy"></iframe></div>'
     )
     raise nodes.SkipNode
 

@@ -1,0 +1,234 @@
+"""One worksheet for every questionnaire: LCSA, Coaching Readiness Scale, OTI.
+
+The form is built from the instrument's data file (sections, items, scale);
+the results come from that instrument's scoring module. Only the wording of
+the results differs per instrument, in the small renderers at the bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from toolkit_widgets import lcsa, questionnaire_sheet, readiness, trust
+from toolkit_widgets.errors import ToolkitInputError
+from toolkit_widgets.spec import Questionnaire, load_questionnaire
+from toolkit_widgets.storage import Store
+from toolkit_widgets.views.common import error_html, run_soon
+from toolkit_widgets.views.controls import AnswerKeeper
+
+#: instruments whose items the learner may mark as needing attention
+FLAGGABLE = {"lcsa"}
+_LABEL = {"description_width": "initial"}
+
+
+def _options(instrument: Questionnaire) -> list[tuple[str, Any]]:
+    if questionnaire_sheet.is_yes_no(instrument):
+        return [("Not answered", None), ("Yes", True), ("No", False)]
+    points = [
+        (p.label if p.label == str(p.value) else f"{p.value} {p.label}", p.value)
+        for p in instrument.scale.points
+    ]
+    return [("Not answered", None), *points]
+
+
+class QuestionnaireWorksheet:
+    """Items grouped by section, results that update, and the shared answer keeper."""
+
+    def __init__(self, instrument_id: str, store: Store | None = None) -> None:
+        self.instrument = load_questionnaire(instrument_id)
+        self.inputs: dict[str, w.Dropdown] = {}
+        self.flags: dict[str, w.Checkbox] = {}
+        sections = []
+        number = 0
+        for section in self.instrument.sections:
+            rows: list[w.Widget] = [w.HTML(f"<h3>{escape(section.title)}</h3>")]
+            for item in self.instrument.items_in(section.id):
+                number += 1
+                box = w.Dropdown(
+                    description=f"{number}. {item.text}",
+                    options=_options(self.instrument),
+                    value=None,
+                    style=_LABEL,
+                    layout=w.Layout(flex_flow="column", width="100%"),
+                )
+                box.observe(lambda _c: self.changed(), names="value")
+                self.inputs[item.id] = box
+                rows.append(box)
+                if instrument_id in FLAGGABLE:
+                    flag = w.Checkbox(description=f"Item {number} needs attention", indent=False)
+                    flag.observe(lambda _c: self.changed(), names="value")
+                    self.flags[item.id] = flag
+                    rows.append(flag)
+            sections.append(w.VBox(rows))
+        self.results = w.HTML()
+        self.results.add_class("toolkit-results")
+        self.keeper = AnswerKeeper(
+            instrument=self.instrument.id,
+            version=self.instrument.version,
+            read_form=self.answers,
+            fill_form=self.fill,
+            check_answers=lambda a: questionnaire_sheet.check_answers(self.instrument, a),
+            csv_table=lambda a: questionnaire_sheet.csv_rows(self.instrument, a),
+            blank=lambda: questionnaire_sheet.blank(self.instrument),
+            store=store,
+        )
+        self.widget = w.VBox(
+            [
+                w.HTML(f"<h2>{escape(self.instrument.title)}</h2>"),
+                *sections,
+                w.HTML("<h2>Results</h2>"),
+                self.results,
+                self.keeper.widget,
+            ]
+        )
+        self.widget.add_class("toolkit-form")
+        self.widget.add_class(f"toolkit-worksheet-{self.instrument.id}")
+        self.changed()
+
+    def answers(self) -> dict[str, Any]:
+        return {
+            "ratings": {item_id: box.value for item_id, box in self.inputs.items()},
+            "flagged": [item_id for item_id, flag in self.flags.items() if flag.value],
+        }
+
+    def fill(self, answers: dict[str, Any]) -> None:
+        for item_id, box in self.inputs.items():
+            box.value = answers["ratings"][item_id]
+        for item_id, flag in self.flags.items():
+            flag.value = item_id in answers["flagged"]
+        self.changed()
+
+    def changed(self) -> None:
+        self.show_results()
+        self.keeper.changed()
+
+    def show_results(self) -> None:
+        answers = self.answers()
+        unanswered = [i for i, v in answers["ratings"].items() if v is None]
+        render = RENDERERS[self.instrument.id]
+        try:
+            self.results.value = render(self.instrument, answers, unanswered)
+        except ToolkitInputError as error:
+            self.results.value = error_html(error.message)
+
+    async def restore(self) -> None:
+        await self.keeper.restore()
+
+
+def _item_text(instrument: Questionnaire, item_id: str) -> str:
+    return escape(next(i.text for i in instrument.items if i.id == item_id))
+
+
+def _waiting(unanswered: list[str], total: int) -> str:
+    return (
+        f"<p>Answer every item to see the totals: {total - len(unanswered)} of {total} "
+        f"answered so far.</p>"
+    )
+
+
+def _lcsa(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[str]) -> str:
+    if unanswered:
+        return _waiting(unanswered, len(instrument.items))
+    result = lcsa.score(answers["ratings"], answers["flagged"], instrument)
+    lean = {
+        "pro": f"leans toward a <strong>pro-learning</strong> culture, by {result.margin} points",
+        "anti": f"leans toward an <strong>anti-learning</strong> culture, by {result.margin} "
+        "points",
+        "mixed": "is <strong>mixed</strong>: the two totals are equal",
+    }[result.lean]
+    flagged = "".join(f"<li>{_item_text(instrument, i)}</li>" for i in result.flagged)
+    gaps = "".join(
+        f"<tr><td>{pair.pair}</td><td>{pair.pro}</td><td>{pair.anti}</td>"
+        f"<td>{pair.gap:+d}</td></tr>"
+        for pair in result.pairs
+    )
+    return (
+        "<table><tbody>"
+        f"<tr><th scope='row'>Pro-learning total (13 to 65)</th>"
+        f"<td class='toolkit-score'>{result.pro_total}</td></tr>"
+        f"<tr><th scope='row'>Anti-learning total (13 to 65)</th>"
+        f"<td class='toolkit-score'>{result.anti_total}</td></tr>"
+        f"</tbody></table><p class='toolkit-verdict'>Your organization {lean}.</p>"
+        + (f"<p>Marked for attention:</p><ul>{flagged}</ul>" if flagged else "")
+        + "<details><summary>Each pair side by side</summary><table><thead><tr>"
+        "<th scope='col'>Pair</th><th scope='col'>Pro</th><th scope='col'>Anti</th>"
+        f"<th scope='col'>Gap</th></tr></thead><tbody>{gaps}</tbody></table></details>"
+        "<p class='toolkit-addition'>Added by this site: calling a tie “mixed”, the margin "
+        "and the per-pair gaps. The toolkit's rule is to compare the two totals.</p>"
+    )
+
+
+def _crs(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[str]) -> str:
+    result = readiness.score(answers["ratings"], instrument)
+    titles = {s.id: s.title for s in instrument.sections}
+    rows = "".join(
+        f"<tr><th scope='row'>{escape(titles[key])}</th><td>{tally.yes}</td><td>{tally.no}</td>"
+        f"<td>{len(tally.unanswered)}</td><td>{escape(tally.verdict)}</td></tr>"
+        for key, tally in [*result.sections.items()]
+    )
+    combined = result.combined
+    caution = ""
+    if result.fit_warning:
+        said = "".join(f"<li>{_item_text(instrument, i)}</li>" for i in result.cautions)
+        caution = (
+            "<div class='toolkit-caution' role='note'><p><strong>Coaching may not be the "
+            "right fit at this time.</strong> You answered yes to:</p>"
+            f"<ul>{said}</ul><p>These answers are not counted as readiness. Talk them through "
+            "with your supervisor or coach before starting.</p></div>"
+        )
+    return (
+        "<table><thead><tr><th scope='col'>Part</th><th scope='col'>Yes</th>"
+        "<th scope='col'>No</th><th scope='col'>Not answered</th><th scope='col'>Reading</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        f"<p class='toolkit-verdict'>Overall ({combined.yes} yes, {combined.no} no): "
+        f"<strong>{escape(combined.verdict)}</strong>.</p>"
+        + caution
+        + "<p class='toolkit-addition'>Added by this site: the asterisked items are shown "
+        "apart and never counted; readings per part; a tie reads “undecided”; unanswered "
+        "items are listed, not counted.</p>"
+    )
+
+
+def _oti(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[str]) -> str:
+    if unanswered:
+        return _waiting(unanswered, len(instrument.items))
+    result = trust.score(answers["ratings"], instrument)
+    titles = {s.id: s.title for s in instrument.sections}
+    rows = "".join(
+        f"<tr><th scope='row'>{escape(titles[key])}</th>"
+        f"<td class='toolkit-score'>{summary.mean:.2f}</td><td>{escape(summary.label)}</td></tr>"
+        for key, summary in result.by_target.items()
+    )
+    overall = result.overall
+    return (
+        "<table><thead><tr><th scope='col'>Trust in</th><th scope='col'>Mean (1 to 7)</th>"
+        f"<th scope='col'>Nearest point</th></tr></thead><tbody>{rows}"
+        f"<tr><th scope='row'>All twelve items</th><td class='toolkit-score'>"
+        f"{overall.mean:.2f}</td><td>{escape(overall.label)}</td></tr></tbody></table>"
+        "<p>Higher means more trust. There are no norms or pass marks.</p>"
+        "<p class='toolkit-addition'>Added by this site: the means and nearest labels "
+        "(halves round up), following Nyhan &amp; Marlowe (1997).</p>"
+    )
+
+
+RENDERERS: dict[str, Callable[[Questionnaire, dict[str, Any], list[str]], str]] = {
+    "lcsa": _lcsa,
+    "crs": _crs,
+    "oti": _oti,
+}
+
+_shown: list[QuestionnaireWorksheet] = []
+
+
+def show(instrument_id: str, store: Store | None = None) -> None:
+    """Display one questionnaire worksheet, then restore its saved answers."""
+    from IPython.display import display
+
+    sheet = QuestionnaireWorksheet(instrument_id, store)
+    _shown.append(sheet)
+    display(sheet.widget)
+    sheet.keeper.pending = run_soon(sheet.restore())
