@@ -58,3 +58,13 @@ def test_answers_are_saved_and_restored(instrument_id):
     again = sheet_for(instrument_id, store)
     assert again.inputs[first].value == choice
     assert again.answers() == sheet.answers()
+
+
+def test_printable_summary_lists_every_statement_with_its_answer():
+    sheet = sheet_for("oti")
+    sheet.inputs["sup-03"].value = 7
+    summary = sheet.summary.value
+    assert summary.count("<tr><td>") == 12
+    assert "Near 100%" in summary
+    assert "Not answered" in summary
+    assert "Nyhan &amp; Marlowe (1997)" in summary

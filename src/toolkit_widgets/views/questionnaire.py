@@ -66,6 +66,8 @@ class QuestionnaireWorksheet:
             sections.append(w.VBox(rows))
         self.results = w.HTML()
         self.results.add_class("toolkit-results")
+        self.summary = w.HTML()
+        self.summary.add_class("toolkit-summary")
         self.keeper = AnswerKeeper(
             instrument=self.instrument.id,
             version=self.instrument.version,
@@ -83,6 +85,7 @@ class QuestionnaireWorksheet:
                 w.HTML("<h2>Results</h2>"),
                 self.results,
                 self.keeper.widget,
+                self.summary,
             ]
         )
         self.widget.add_class("toolkit-form")
@@ -114,9 +117,27 @@ class QuestionnaireWorksheet:
             self.results.value = render(self.instrument, answers, unanswered)
         except ToolkitInputError as error:
             self.results.value = error_html(error.message)
+        self.summary.value = summary_html(self.instrument, answers, self.results.value)
 
     async def restore(self) -> None:
         await self.keeper.restore()
+
+
+def summary_html(instrument: Questionnaire, answers: dict[str, Any], results: str) -> str:
+    """The printable summary: every statement with its answer, then the results."""
+    labels = dict((value, label) for label, value in _options(instrument))
+    rows = "".join(
+        f"<tr><td>{number}</td><td>{escape(item.text)}</td>"
+        f"<td>{escape(labels[answers['ratings'][item.id]])}</td>"
+        f"<td>{'yes' if item.id in answers['flagged'] else ''}</td></tr>"
+        for number, item in enumerate(instrument.items, start=1)
+    )
+    return (
+        f"<h2>My {escape(instrument.title)}</h2><table><thead><tr><th scope='col'>#</th>"
+        "<th scope='col'>Statement</th><th scope='col'>Answer</th>"
+        f"<th scope='col'>Needs attention</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<h3>Results</h3>{results}<p>Source: {escape(instrument.source)}</p>"
+    )
 
 
 def _item_text(instrument: Questionnaire, item_id: str) -> str:
