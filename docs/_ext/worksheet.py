@@ -85,7 +85,7 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
         "Starting the worksheet: Python is loading inside your browser. "
         "This can take a few seconds the first time; nothing is sent anywhere.</p>"
         f'<iframe src="{escape(src)}" title="{escape(node["title"])}" '
-        f'style="height: {escape(node["height"])}" loading="lazy"></iframe></div>'
+        f'style="height: {escape(node["height"])}" loading="eager"></iframe></div>'
     )
     raise nodes.SkipNode
 

@@ -16,8 +16,6 @@ START_TIMEOUT_MS = 120_000
 def open_sheet(context, site_url, title):
     page = context.new_page()
     page.goto(f"{site_url}{PAGES[title]}")
-    # worksheet frames load lazily, when the reader scrolls to them
-    page.locator(f"iframe[title='{title}']").scroll_into_view_if_needed()
     frame = page.frame_locator(f"iframe[title='{title}']")
     frame.locator(".toolkit-form").wait_for(timeout=START_TIMEOUT_MS)
     return page, frame
@@ -68,7 +66,6 @@ def test_learner_fills_the_worksheet_and_it_survives_a_reload(
     frame.locator(".toolkit-saved:has-text('Last saved')").wait_for(timeout=30_000)
 
     page.reload()
-    page.locator(f"iframe[title='{title}']").scroll_into_view_if_needed()
     frame = page.frame_locator(f"iframe[title='{title}']")
     frame.locator(".toolkit-results").locator(f"text={verdict}").wait_for(timeout=START_TIMEOUT_MS)
     assert frame.locator(".toolkit-results .toolkit-score").all_inner_texts() == scores
