@@ -33,6 +33,7 @@ FRAME_JS = "worksheet-frame.js"
 #: the worksheets a page may embed: the one line of Python that shows each
 WORKSHEETS = {
     "gars": "import toolkit_widgets.views.gars as _w; _w.show()",
+    "scaling": "import toolkit_widgets.views.scaling as _w; _w.show()",
     "lcsa": "import toolkit_widgets.views.questionnaire as _w; _w.show('lcsa')",
     "crs": "import toolkit_widgets.views.questionnaire as _w; _w.show('crs')",
     "oti": "import toolkit_widgets.views.questionnaire as _w; _w.show('oti')",

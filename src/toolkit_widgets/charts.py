@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-__all__ = ["gars_levels_chart"]
+__all__ = ["gars_levels_chart", "scaling_chart"]
 
 _WIDTH, _HEIGHT = 520, 260
 _LEFT, _RIGHT, _TOP, _BOTTOM = 210, 60, 20, 40
@@ -109,6 +109,50 @@ def gars_levels_chart(
         parts.append(
             f'<rect x="{_x(index, len(times)) - 4:.1f}" y="{_y(value) - 4:.1f}" '
             'width="8" height="8" fill="#000000"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def scaling_chart(question: str, points: Sequence[tuple[str, int]], top: int = 10) -> str:
+    """Ratings (0 to ``top``) at each dated session, joined by a line."""
+    said = ", ".join(f"{date}: {rating}" for date, rating in points) or "no ratings yet"
+    parts = [
+        f'<svg viewBox="0 0 {_WIDTH} {_HEIGHT}" role="img" '
+        'aria-labelledby="scaling-chart-title scaling-chart-desc" class="toolkit-chart">',
+        f'<title id="scaling-chart-title">{escape(question)}: ratings over time</title>',
+        f'<desc id="scaling-chart-desc">{escape(said)}.</desc>',
+    ]
+    left, span_y = 60, _HEIGHT - _TOP - _BOTTOM
+
+    def y(rating: float) -> float:
+        return _TOP + (top - rating) / top * span_y
+
+    def x(index: int) -> float:
+        span = _WIDTH - left - 30
+        return left + (span / 2 if len(points) == 1 else index * span / (len(points) - 1))
+
+    for rating in range(0, top + 1, 2):
+        parts.append(
+            f'<line x1="{left}" x2="{_WIDTH - 30}" y1="{y(rating):.1f}" '
+            f'y2="{y(rating):.1f}" stroke="#bbbbbb" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{left - 8}" y="{y(rating) + 4:.1f}" text-anchor="end" '
+            f'font-size="11">{rating}</text>'
+        )
+    if len(points) > 1:
+        path = " ".join(f"{x(i):.1f},{y(r):.1f}" for i, (_d, r) in enumerate(points))
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{_COLOURS[0]}" stroke-width="2"/>'
+        )
+    for index, (date, rating) in enumerate(points):
+        parts.append(
+            f'<circle cx="{x(index):.1f}" cy="{y(rating):.1f}" r="4" fill="{_COLOURS[0]}"/>'
+        )
+        parts.append(
+            f'<text x="{x(index):.1f}" y="{_HEIGHT - 12}" text-anchor="middle" '
+            f'font-size="10">{escape(date)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
