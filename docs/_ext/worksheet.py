@@ -34,6 +34,8 @@ FRAME_JS = "worksheet-frame.js"
 WORKSHEETS = {
     "gars": "import toolkit_widgets.views.gars as _w; _w.show()",
     "scaling": "import toolkit_widgets.views.scaling as _w; _w.show()",
+    "culture_stage": "import toolkit_widgets.views.small as _w; _w.show('culture_stage')",
+    "roi": "import toolkit_widgets.views.small as _w; _w.show('roi')",
     "lcsa": "import toolkit_widgets.views.questionnaire as _w; _w.show('lcsa')",
     "crs": "import toolkit_widgets.views.questionnaire as _w; _w.show('crs')",
     "oti": "import toolkit_widgets.views.questionnaire as _w; _w.show('oti')",
