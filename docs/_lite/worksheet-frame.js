@@ -13,3 +13,15 @@
     return focus.call(this, keepScroll ? { ...options, preventScroll: true } : options);
   };
 })();
+
+// Results are announced to screen readers when they change: each worksheet's
+// results area becomes a polite live region as soon as it appears.
+(() => {
+  const mark = () => {
+    for (const node of document.querySelectorAll(".toolkit-results:not([aria-live])")) {
+      node.setAttribute("aria-live", "polite");
+      node.setAttribute("aria-atomic", "true");
+    }
+  };
+  new MutationObserver(mark).observe(document.documentElement, { childList: true, subtree: true });
+})();

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-__all__ = ["gars_levels_chart", "scaling_chart"]
+__all__ = ["bar_chart", "gars_levels_chart", "scaling_chart"]
 
 _WIDTH, _HEIGHT = 520, 260
 _LEFT, _RIGHT, _TOP, _BOTTOM = 210, 60, 20, 40
@@ -154,5 +154,39 @@ def scaling_chart(question: str, points: Sequence[tuple[str, int]], top: int = 1
             f'<text x="{x(index):.1f}" y="{_HEIGHT - 12}" text-anchor="middle" '
             f'font-size="10">{escape(date)}</text>'
         )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def bar_chart(title: str, bars: Sequence[tuple[str, float]], low: float, high: float) -> str:
+    """Horizontal bars from ``low`` to ``high``, one per (label, value), labelled with values."""
+    said = "; ".join(f"{label}: {value:g}" for label, value in bars)
+    row, left, right = 28, 230, 60
+    height = _TOP + row * len(bars) + 24
+    parts = [
+        f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" class="toolkit-chart" '
+        f'aria-label="{escape(title)}: {escape(said)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    span = _WIDTH - left - right
+    for index, (label, value) in enumerate(bars):
+        y = _TOP + index * row
+        width = max(0.0, (value - low) / (high - low) * span)
+        parts.append(
+            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="11">'
+            f"{escape(label)}</text>"
+        )
+        parts.append(
+            f'<rect x="{left}" y="{y + 3}" width="{width:.1f}" height="16" '
+            f'fill="{_COLOURS[index % 5]}"/>'
+        )
+        parts.append(
+            f'<text x="{left + width + 6:.1f}" y="{y + 15}" font-size="11">{value:g}</text>'
+        )
+    parts.append(f'<text x="{left}" y="{height - 6}" font-size="10">{low:g}</text>')
+    parts.append(
+        f'<text x="{_WIDTH - right}" y="{height - 6}" text-anchor="end" '
+        f'font-size="10">{high:g}</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)

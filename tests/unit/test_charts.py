@@ -31,3 +31,12 @@ def test_levels_sit_on_their_gridlines():
     circle_y = float(re.search(r'<circle [^>]*cy="([\d.]+)"', svg).group(1))
     assert gridlines == sorted(gridlines, reverse=True)  # drawn from -2 (low) up to +2
     assert circle_y == gridlines[-1] == min(gridlines)  # +2 sits on the top line
+
+
+def test_bar_chart_lengths_follow_the_values_and_say_them():
+    from toolkit_widgets.charts import bar_chart
+
+    svg = bar_chart("Totals", [("Pro", 52), ("Anti", 26)], 13, 65)
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
+    assert abs(widths[0] / widths[1] - 3) < 1e-3  # (52 - 13) / (26 - 13)
+    assert 'aria-label="Totals: Pro: 52; Anti: 26"' in svg

@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from toolkit_widgets import lcsa, questionnaire_sheet, readiness, trust
+from toolkit_widgets.charts import bar_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.spec import Questionnaire, load_questionnaire
 from toolkit_widgets.storage import Store
@@ -174,6 +175,12 @@ def _lcsa(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[s
         f"<tr><th scope='row'>Anti-learning total (13 to 65)</th>"
         f"<td class='toolkit-score'>{result.anti_total}</td></tr>"
         f"</tbody></table><p class='toolkit-verdict'>Your organization {lean}.</p>"
+        + bar_chart(
+            "Learning culture totals",
+            [("Pro-learning", result.pro_total), ("Anti-learning", result.anti_total)],
+            13,
+            65,
+        )
         + (f"<p>Marked for attention:</p><ul>{flagged}</ul>" if flagged else "")
         + "<details><summary>Each pair side by side</summary><table><thead><tr>"
         "<th scope='col'>Pair</th><th scope='col'>Pro</th><th scope='col'>Anti</th>"
@@ -230,7 +237,16 @@ def _oti(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[st
         f"<th scope='col'>Nearest point</th></tr></thead><tbody>{rows}"
         f"<tr><th scope='row'>All twelve items</th><td class='toolkit-score'>"
         f"{overall.mean:.2f}</td><td>{escape(overall.label)}</td></tr></tbody></table>"
-        "<p>Higher means more trust. There are no norms or pass marks.</p>"
+        + bar_chart(
+            "Trust by statement (1 to 7)",
+            [
+                (f"{number}. {item.id}", answers["ratings"][item.id])
+                for number, item in enumerate(instrument.items, start=1)
+            ],
+            0,
+            7,
+        )
+        + "<p>Higher means more trust. There are no norms or pass marks.</p>"
         "<p class='toolkit-addition'>Added by this site: the means and nearest labels "
         "(halves round up), following Nyhan &amp; Marlowe (1997).</p>"
     )
