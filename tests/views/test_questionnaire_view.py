@@ -68,3 +68,13 @@ def test_printable_summary_lists_every_statement_with_its_answer():
     assert "Near 100%" in summary
     assert "Not answered" in summary
     assert "Nyhan &amp; Marlowe (1997)" in summary
+
+
+def test_clearing_shows_not_answered_again_in_the_browser():
+    sheet = sheet_for("lcsa")
+    sheet.inputs["pro-01"].value = 4
+    sheet.keeper.clear()
+    # index 0 is the "Not answered" option; a Dropdown left at index None would
+    # keep showing the old choice in the browser
+    assert sheet.inputs["pro-01"].index == 0
+    assert sheet.answers()["ratings"]["pro-01"] is None

@@ -55,3 +55,18 @@ def run_soon(job: Coroutine[Any, Any, None]) -> asyncio.Future[None] | None:
         asyncio.run(job)
         return None
     return loop.create_task(job)
+
+
+#: the option value meaning "not answered yet" in every Dropdown. Not None: a
+#: Dropdown treats None as "no selection" and keeps showing the old choice.
+NOT_ANSWERED = ""
+
+
+def choose(box: w.Dropdown, value: object) -> None:
+    """Select the option for ``value``; None selects "not answered"."""
+    box.value = NOT_ANSWERED if value is None else value
+
+
+def picked(box: w.Dropdown) -> Any:
+    """The chosen value, or None when the learner has not answered."""
+    return None if box.value == NOT_ANSWERED else box.value

@@ -20,7 +20,14 @@ from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.gars_checklist import review_goal
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import error_html, run_soon, status_html
+from toolkit_widgets.views.common import (
+    NOT_ANSWERED,
+    choose,
+    error_html,
+    picked,
+    run_soon,
+    status_html,
+)
 from toolkit_widgets.views.controls import AnswerKeeper
 
 #: key under which this worksheet's answers are stored
@@ -42,7 +49,9 @@ def level_name(level: dict[str, Any]) -> str:
 
 def _level_options() -> list[tuple[str, int | None]]:
     levels = load("gars")["levels"]
-    return [("Not rated yet", None)] + [(level_name(level), level["code"]) for level in levels]
+    return [("Not rated yet", NOT_ANSWERED)] + [
+        (level_name(level), level["code"]) for level in levels
+    ]
 
 
 class GoalForm:
@@ -69,7 +78,7 @@ class GoalForm:
             key: w.Dropdown(
                 description=f"Level at {label.lower()}",
                 options=_level_options(),
-                value=None,
+                value=NOT_ANSWERED,
                 style=_LABEL,
                 layout=_stacked("22em"),
             )
@@ -144,7 +153,7 @@ class GoalForm:
             "levels": {str(code): box.value for code, box in self.descriptions.items()},
             "weight": self.weight.value,
             "note": self.note.value,
-            **{key: box.value for key, box in self.ratings.items()},
+            **{key: picked(box) for key, box in self.ratings.items()},
         }
 
     def fill(self, goal: dict[str, Any]) -> None:
@@ -154,7 +163,7 @@ class GoalForm:
         for code, box in self.descriptions.items():
             box.value = goal["levels"][str(code)]
         for key, box in self.ratings.items():
-            box.value = goal[key]
+            choose(box, goal[key])
         self.weight.value = goal["weight"]
 
 
@@ -260,14 +269,14 @@ class GarsWorksheet:
         rows, t_scores = [], []
         for key, label in TIME_POINTS:
             result = gars.score_time_point(
-                [g.ratings[key].value for g in self.goals], weights, self.rho.value
+                [picked(g.ratings[key]) for g in self.goals], weights, self.rho.value
             )
             rows.append(self._result_row(label, result))
             t_scores.append(result.t)
         chart = gars_levels_chart(
             [label for _, label in TIME_POINTS],
             [
-                (f"Goal {g.number}", [g.ratings[k].value for k, _ in TIME_POINTS])
+                (f"Goal {g.number}", [picked(g.ratings[k]) for k, _ in TIME_POINTS])
                 for g in self.goals
             ],
             t_scores,
@@ -277,7 +286,7 @@ class GarsWorksheet:
         changes = []
         for goal in self.goals:
             change = gars.level_change(
-                goal.ratings["baseline"].value, goal.ratings["follow_up"].value
+                picked(goal.ratings["baseline"]), picked(goal.ratings["follow_up"])
             )
             shown = "not rated at both time points" if change is None else f"{change:+d} levels"
             changes.append(f"<li>Goal {goal.number}: {shown}</li>")

@@ -18,7 +18,7 @@ from toolkit_widgets.charts import bar_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.spec import Questionnaire, load_questionnaire
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import error_html, run_soon
+from toolkit_widgets.views.common import NOT_ANSWERED, choose, error_html, picked, run_soon
 from toolkit_widgets.views.controls import AnswerKeeper
 
 #: instruments whose items the learner may mark as needing attention
@@ -28,12 +28,12 @@ _LABEL = {"description_width": "initial"}
 
 def _options(instrument: Questionnaire) -> list[tuple[str, Any]]:
     if questionnaire_sheet.is_yes_no(instrument):
-        return [("Not answered", None), ("Yes", True), ("No", False)]
+        return [("Not answered", NOT_ANSWERED), ("Yes", True), ("No", False)]
     points = [
         (p.label if p.label == str(p.value) else f"{p.value} {p.label}", p.value)
         for p in instrument.scale.points
     ]
-    return [("Not answered", None), *points]
+    return [("Not answered", NOT_ANSWERED), *points]
 
 
 class QuestionnaireWorksheet:
@@ -52,7 +52,7 @@ class QuestionnaireWorksheet:
                 box = w.Dropdown(
                     description=f"{number}. {item.text}",
                     options=_options(self.instrument),
-                    value=None,
+                    value=NOT_ANSWERED,
                     style=_LABEL,
                     layout=w.Layout(flex_flow="column", width="100%"),
                 )
@@ -95,13 +95,13 @@ class QuestionnaireWorksheet:
 
     def answers(self) -> dict[str, Any]:
         return {
-            "ratings": {item_id: box.value for item_id, box in self.inputs.items()},
+            "ratings": {item_id: picked(box) for item_id, box in self.inputs.items()},
             "flagged": [item_id for item_id, flag in self.flags.items() if flag.value],
         }
 
     def fill(self, answers: dict[str, Any]) -> None:
         for item_id, box in self.inputs.items():
-            box.value = answers["ratings"][item_id]
+            choose(box, answers["ratings"][item_id])
         for item_id, flag in self.flags.items():
             flag.value = item_id in answers["flagged"]
         self.changed()
@@ -126,7 +126,8 @@ class QuestionnaireWorksheet:
 
 def summary_html(instrument: Questionnaire, answers: dict[str, Any], results: str) -> str:
     """The printable summary: every statement with its answer, then the results."""
-    labels = dict((value, label) for label, value in _options(instrument))
+    labels = {value: label for label, value in _options(instrument) if value != NOT_ANSWERED}
+    labels[None] = "Not answered"
     rows = "".join(
         f"<tr><td>{number}</td><td>{escape(item.text)}</td>"
         f"<td>{escape(labels[answers['ratings'][item.id]])}</td>"

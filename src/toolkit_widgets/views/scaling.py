@@ -19,7 +19,7 @@ from toolkit_widgets.charts import scaling_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import error_html, run_soon
+from toolkit_widgets.views.common import NOT_ANSWERED, choose, error_html, picked, run_soon
 from toolkit_widgets.views.controls import AnswerKeeper
 
 _LABEL = {"description_width": "initial"}
@@ -41,9 +41,9 @@ class SessionRow:
         self.date = w.DatePicker(description=f"Session {number} date", style=_LABEL)
         self.rating = w.Dropdown(
             description=f"Session {number} rating",
-            options=[("Not rated yet", None)]
+            options=[("Not rated yet", NOT_ANSWERED)]
             + [(str(v), v) for v in range(bounds["min"], bounds["max"] + 1)],
-            value=None,
+            value=NOT_ANSWERED,
             style=_LABEL,
         )
         self.note = w.Text(
@@ -60,7 +60,7 @@ class SessionRow:
         date = self.date.value
         return {
             "date": None if date is None else date.isoformat(),
-            "rating": self.rating.value,
+            "rating": picked(self.rating),
             "note": self.note.value,
         }
 
@@ -70,7 +70,7 @@ class SessionRow:
         self.date.value = (
             None if session["date"] is None else dt.date.fromisoformat(session["date"])
         )
-        self.rating.value = session["rating"]
+        choose(self.rating, session["rating"])
         self.note.value = session["note"]
 
 
