@@ -147,3 +147,21 @@ def test_print_shows_the_summary_alone(browser_context, site_url):
     assert "Goal 1: Plan visits with the family" in summary.inner_text()
     hidden = frame.locator(".toolkit-goal").first.evaluate("e => getComputedStyle(e).visibility")
     assert hidden == "hidden"
+
+
+def test_worksheet_can_be_completed_with_the_keyboard_alone(browser_context, site_url):
+    page, frame = open_worksheet(browser_context, site_url)
+    frame.locator(".toolkit-goal").nth(0).get_by_label("Goal").focus()  # the first field
+    keyboard = page.keyboard
+    keyboard.type("Hold family meetings within 30 days")
+    for _ in range(6):  # five level descriptions, then the baseline list
+        keyboard.press("Tab")
+    keyboard.press("ArrowDown")  # Not rated yet -> -2
+    keyboard.press("Tab")
+    for _ in range(4):  # follow-up: Not rated yet -> -2 -> -1 -> 0 -> +1
+        keyboard.press("ArrowDown")
+    keyboard.press("Tab")
+    frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
+    assert frame.locator(".toolkit-results .toolkit-t").all_inner_texts() == ["30.0", "60.0"]
+    goal = frame.locator(".toolkit-goal").nth(0)
+    assert goal.get_by_label("Goal").input_value() == "Hold family meetings within 30 days"

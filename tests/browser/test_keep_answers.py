@@ -96,6 +96,12 @@ def test_export_clear_refuse_import(
     assert read(frame) == filled
     assert page.get_by_role("button", name="Print my summary").is_visible()
 
+    page.reload()  # the answer survives a reload
+    frame = page.frame_locator(f"iframe[title='{title}']")
+    frame.locator(".toolkit-form").wait_for(timeout=120_000)
+    expect(frame.locator(".toolkit-saved")).to_contain_text("Last saved", timeout=30_000)
+    assert read(frame) == filled
+
     with page.expect_download() as download:
         frame.locator("a.toolkit-download", has_text="answers (.json").click()
     exported = tmp_path / download.value.suggested_filename
@@ -103,15 +109,15 @@ def test_export_clear_refuse_import(
     envelope = json.loads(exported.read_text("utf-8"))
     assert envelope["format"] == "coaching-toolkit-answers"
 
-    frame.get_by_role("button", name="Clear my data").click()
-    frame.get_by_role("button", name="Yes, delete my answers").click()
-    frame.locator(".toolkit-saved:has-text('deleted from this browser')").wait_for(timeout=30_000)
-    assert read(frame) == empty
-
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({**envelope, "instrument": "someone-else"}), "utf-8")
     choose_file(page, frame, foreign)
     frame.locator(".toolkit-error:has-text('Nothing was imported')").wait_for(timeout=30_000)
+    assert read(frame) == filled  # a refused file changes nothing
+
+    frame.get_by_role("button", name="Clear my data").click()
+    frame.get_by_role("button", name="Yes, delete my answers").click()
+    frame.locator(".toolkit-saved:has-text('deleted from this browser')").wait_for(timeout=30_000)
     assert read(frame) == empty
 
     choose_file(page, frame, exported)
