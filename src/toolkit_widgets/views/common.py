@@ -70,3 +70,24 @@ def choose(box: w.Dropdown, value: object) -> None:
 def picked(box: w.Dropdown) -> Any:
     """The chosen value, or None when the learner has not answered."""
     return None if box.value == NOT_ANSWERED else box.value
+
+
+#: worksheets on screen, kept alive with their pending save or restore
+_shown: list[Any] = []
+
+
+def display_sheet(sheet: Any) -> None:
+    """Show a worksheet's form, then restore its saved answers in the background."""
+    from IPython.display import display
+
+    _shown.append(sheet)
+    display(sheet.widget)
+    sheet.keeper.pending = run_soon(sheet.keeper.restore())
+
+
+def result_areas() -> tuple[w.HTML, w.HTML]:
+    """The results shown under a form, and the summary that only prints."""
+    results, summary = w.HTML(), w.HTML()
+    results.add_class("toolkit-results")
+    summary.add_class("toolkit-summary")
+    return results, summary

@@ -23,9 +23,10 @@ from toolkit_widgets.storage import Store
 from toolkit_widgets.views.common import (
     NOT_ANSWERED,
     choose,
+    display_sheet,
     error_html,
     picked,
-    run_soon,
+    result_areas,
     status_html,
 )
 from toolkit_widgets.views.controls import AnswerKeeper
@@ -186,10 +187,7 @@ class GarsWorksheet:
         self.rho_error = status_html()
         self.rho.observe(lambda _change: self.changed(), names="value")
         settings = w.Accordion(children=[w.VBox([self.rho, self.rho_error])], titles=["Settings"])
-        self.results = w.HTML()
-        self.results.add_class("toolkit-results")
-        self.summary = w.HTML()
-        self.summary.add_class("toolkit-summary")
+        self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
             instrument=gars_sheet.INSTRUMENT,
             version=gars_sheet.VERSION,
@@ -362,14 +360,6 @@ def summary_html(answers: dict[str, Any], score_rows: str) -> str:
     return "".join(parts)
 
 
-_shown: list[GarsWorksheet] = []
-
-
 def show(store: Store | None = None) -> None:
     """Display the worksheet in the current notebook or console, then restore answers."""
-    from IPython.display import display
-
-    sheet = GarsWorksheet(store)
-    _shown.append(sheet)  # keeps the sheet and its pending restore alive
-    display(sheet.widget)
-    sheet.keeper.pending = run_soon(sheet.restore())
+    display_sheet(GarsWorksheet(store))

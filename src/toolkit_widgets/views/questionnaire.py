@@ -18,7 +18,14 @@ from toolkit_widgets.charts import bar_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.spec import Questionnaire, load_questionnaire
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import NOT_ANSWERED, choose, error_html, picked, run_soon
+from toolkit_widgets.views.common import (
+    NOT_ANSWERED,
+    choose,
+    display_sheet,
+    error_html,
+    picked,
+    result_areas,
+)
 from toolkit_widgets.views.controls import AnswerKeeper
 
 #: instruments whose items the learner may mark as needing attention
@@ -65,10 +72,7 @@ class QuestionnaireWorksheet:
                     self.flags[item.id] = flag
                     rows.append(flag)
             sections.append(w.VBox(rows))
-        self.results = w.HTML()
-        self.results.add_class("toolkit-results")
-        self.summary = w.HTML()
-        self.summary.add_class("toolkit-summary")
+        self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
             instrument=self.instrument.id,
             version=self.instrument.version,
@@ -259,14 +263,7 @@ RENDERERS: dict[str, Callable[[Questionnaire, dict[str, Any], list[str]], str]] 
     "oti": _oti,
 }
 
-_shown: list[QuestionnaireWorksheet] = []
-
 
 def show(instrument_id: str, store: Store | None = None) -> None:
     """Display one questionnaire worksheet, then restore its saved answers."""
-    from IPython.display import display
-
-    sheet = QuestionnaireWorksheet(instrument_id, store)
-    _shown.append(sheet)
-    display(sheet.widget)
-    sheet.keeper.pending = run_soon(sheet.restore())
+    display_sheet(QuestionnaireWorksheet(instrument_id, store))

@@ -19,7 +19,14 @@ from toolkit_widgets.charts import scaling_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import NOT_ANSWERED, choose, error_html, picked, run_soon
+from toolkit_widgets.views.common import (
+    NOT_ANSWERED,
+    choose,
+    display_sheet,
+    error_html,
+    picked,
+    result_areas,
+)
 from toolkit_widgets.views.controls import AnswerKeeper
 
 _LABEL = {"description_width": "initial"}
@@ -88,10 +95,7 @@ class ScalingWorksheet:
         self.row_box = w.VBox()
         self.add_button = w.Button(description="Add a session", icon="plus", button_style="primary")
         self.add_button.on_click(lambda _b: self.add_session())
-        self.results = w.HTML()
-        self.results.add_class("toolkit-results")
-        self.summary = w.HTML()
-        self.summary.add_class("toolkit-summary")
+        self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
             instrument=scaling_sheet.INSTRUMENT,
             version=scaling_sheet.VERSION,
@@ -209,13 +213,6 @@ class ScalingWorksheet:
         await self.keeper.restore()
 
 
-_shown: list[ScalingWorksheet] = []
-
-
 def show(store: Store | None = None) -> None:
-    from IPython.display import display
-
-    sheet = ScalingWorksheet(store)
-    _shown.append(sheet)
-    display(sheet.widget)
-    sheet.keeper.pending = run_soon(sheet.restore())
+    """Display the scaling worksheet, then restore its saved answers."""
+    display_sheet(ScalingWorksheet(store))

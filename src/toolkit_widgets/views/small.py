@@ -16,7 +16,7 @@ from toolkit_widgets.checks import is_number
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import error_html, run_soon
+from toolkit_widgets.views.common import display_sheet, error_html, result_areas
 from toolkit_widgets.views.controls import AnswerKeeper
 
 _LABEL = {"description_width": "initial"}
@@ -56,10 +56,7 @@ class StageWorksheet:
                     self.boxes[indicator_id] = box
                     rows.append(box)
             groups.append(w.VBox(rows))
-        self.results = w.HTML()
-        self.results.add_class("toolkit-results")
-        self.summary = w.HTML()
-        self.summary.add_class("toolkit-summary")
+        self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
             instrument="culture_stage",
             version=load("culture_stage")["version"],
@@ -152,10 +149,7 @@ class RoiWorksheet:
         )
         for box in (self.benefits, self.costs):
             box.observe(lambda _c: self.changed(), names="value")
-        self.results = w.HTML()
-        self.results.add_class("toolkit-results")
-        self.summary = w.HTML()
-        self.summary.add_class("toolkit-summary")
+        self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
             instrument="roi",
             version=1,
@@ -217,14 +211,6 @@ class RoiWorksheet:
         self.keeper.changed()
 
 
-_shown: list[Any] = []
-
-
 def show(name: str, store: Store | None = None) -> None:
     """Display the ``"culture_stage"`` or ``"roi"`` worksheet, then restore answers."""
-    from IPython.display import display
-
-    sheet = {"culture_stage": StageWorksheet, "roi": RoiWorksheet}[name](store)
-    _shown.append(sheet)
-    display(sheet.widget)
-    sheet.keeper.pending = run_soon(sheet.keeper.restore())
+    display_sheet({"culture_stage": StageWorksheet, "roi": RoiWorksheet}[name](store))
