@@ -7,6 +7,7 @@ expected T-scores are worked out here from the formula, not by the package.
 import math
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -139,7 +140,7 @@ def test_print_shows_the_summary_alone(browser_context, site_url):
     goal.get_by_label("Goal").fill("Plan visits with the family")
     rate(goal, "0 Expected level of outcome", "+1 Somewhat more than expected")
     frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
-    assert page.get_by_role("button", name="Print my summary").is_visible()
+    expect(page.get_by_role("button", name="Print my summary")).to_be_visible()
     summary = frame.locator(".toolkit-summary")
     assert not summary.is_visible()
     page.emulate_media(media="print")

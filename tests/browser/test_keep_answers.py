@@ -94,7 +94,7 @@ def test_export_clear_refuse_import(
     # Python has seen the answer once the download link holds new answers
     expect(link).not_to_have_attribute("href", before, timeout=30_000)
     assert read(frame) == filled
-    assert page.get_by_role("button", name="Print my summary").is_visible()
+    expect(page.get_by_role("button", name="Print my summary")).to_be_visible()
 
     page.reload()  # the answer survives a reload
     frame = page.frame_locator(f"iframe[title='{title}']")
