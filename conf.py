@@ -20,6 +20,7 @@ extensions = [
     "jupyterlite_sphinx",
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
+    "data_table",  # the {toolkit-table} directive: the book's tables from data
 ]
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]

@@ -85,3 +85,14 @@ def test_no_cdn_address_in_the_site_configuration(built_site: Path):
         text = config.read_text("utf-8")
         assert "cdn.jsdelivr" not in text, config
         assert "pypi.org" not in text, config
+
+
+def test_book_tables_are_rendered_from_their_data_files(built_site: Path):
+    page = (built_site / "value-of-coaching" / "index.html").read_text("utf-8")
+    pattern = r'<table class="[^"]*toolkit-table[^"]*" id="table-2-1">.*?</table>'
+    table = re.search(pattern, page, re.S)
+    assert table, "Table 2.1 is not rendered from table-2-1.json"
+    cells = re.findall(r"<td><p>([^<]*)</p></td>", table.group(0))
+    assert cells.count("95%") == 3
+    assert "Table 2.1." in table.group(0)
+    assert "Joyce &amp; Showers (2002)" in page

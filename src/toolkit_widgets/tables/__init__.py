@@ -1,0 +1,81 @@
+"""The book's tables, each kept once as a JSON data file.
+
+The site renders a table into its chapter page with the ``{toolkit-table}``
+directive, and worksheets read the same file, so a table is never copied by
+hand into HTML. Every file has this shape::
+
+    {
+      "id": "table-2-1",              # file name without .json
+      "book_ref": "Table 2.1",        # the book's number, or "" if unnumbered
+      "title": "...",                 # our caption
+      "source": "Joyce & Showers (2002)",
+      "columns": [{"key": "stage", "label": "Stage"}, ...],
+      "rows": [{"stage": "...", ...}, ...],   # a cell is text or a list of text
+      "note": "..."                   # optional: corrections or our additions
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from toolkit_widgets.errors import InstrumentDataError
+
+REQUIRED = ("id", "book_ref", "title", "source", "columns", "rows")
+
+
+def table_ids() -> list[str]:
+    """Every table shipped with the package, sorted by id."""
+    files = resources.files(__name__).iterdir()
+    return sorted(f.name.removesuffix(".json") for f in files if f.name.endswith(".json"))
+
+
+def path_of(table_id: str) -> str:
+    """The file a table is read from (Sphinx rebuilds a page when it changes)."""
+    return str(resources.files(__name__).joinpath(f"{table_id}.json"))
+
+
+@cache
+def load(table_id: str) -> dict[str, Any]:
+    """Return one table's data, checked; raises InstrumentDataError if malformed."""
+    path = resources.files(__name__).joinpath(f"{table_id}.json")
+    if not path.is_file():
+        raise InstrumentDataError(f"{table_id}.json", "id", f"no table {table_id!r}")
+    data = json.loads(path.read_text("utf-8"))
+    check_table(data, f"{table_id}.json", table_id)
+    return data
+
+
+def check_table(data: Any, source: str, expected_id: str) -> None:
+    """Raise InstrumentDataError naming the key when a table file is malformed."""
+    if not isinstance(data, dict):
+        raise InstrumentDataError(source, "", "a table file holds one JSON object")
+    for key in REQUIRED:
+        if key not in data:
+            raise InstrumentDataError(source, key, "missing")
+    if data["id"] != expected_id:
+        found = data["id"]
+        raise InstrumentDataError(source, "id", f"is {found!r}, the file name says {expected_id!r}")
+    columns = data["columns"]
+    if not columns or not all(isinstance(c, dict) and {"key", "label"} <= set(c) for c in columns):
+        raise InstrumentDataError(source, "columns", "need a list of {key, label} objects")
+    keys = [c["key"] for c in columns]
+    if len(set(keys)) != len(keys):
+        raise InstrumentDataError(source, "columns", "column keys repeat")
+    if not data["rows"]:
+        raise InstrumentDataError(source, "rows", "a table needs at least one row")
+    for n, row in enumerate(data["rows"], 1):
+        if not isinstance(row, dict) or set(row) != set(keys):
+            raise InstrumentDataError(source, f"rows[{n}]", f"needs exactly the keys {keys}")
+        for key, cell in row.items():
+            if not _is_cell(cell):
+                raise InstrumentDataError(source, f"rows[{n}].{key}", "text or a list of text")
+
+
+def _is_cell(cell: Any) -> bool:
+    return isinstance(cell, str) or (
+        isinstance(cell, list) and all(isinstance(item, str) for item in cell)
+    )
