@@ -13,6 +13,11 @@ hand into HTML. Every file has this shape::
       "rows": [{"stage": "...", ...}, ...],   # a cell is text or a list of text
       "note": "..."                   # optional: corrections or our additions
     }
+
+A table whose content is already an instrument's reference list (Table 8.1 is
+the readiness-factors checklist) names it with ``"from_instrument"`` instead
+of ``"rows"``, and has two columns: the group and its entries. Each table is
+then still kept once.
 """
 
 from __future__ import annotations
@@ -45,8 +50,31 @@ def load(table_id: str) -> dict[str, Any]:
     if not path.is_file():
         raise InstrumentDataError(f"{table_id}.json", "id", f"no table {table_id!r}")
     data = json.loads(path.read_text("utf-8"))
+    if "from_instrument" in data:
+        data = {**data, "rows": _rows_from_instrument(data)}
     check_table(data, f"{table_id}.json", table_id)
     return data
+
+
+def _rows_from_instrument(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of a reference instrument: its groups, with each entry and its note."""
+    from toolkit_widgets.instruments import load as load_instrument
+
+    columns = data.get("columns") or []
+    if len(columns) != 2:
+        raise InstrumentDataError(f"{data.get('id')}.json", "columns", "need two: group, entries")
+    group_key, entries_key = (c["key"] for c in columns)
+    groups = load_instrument(data["from_instrument"])["groups"]
+    return [
+        {
+            group_key: group["title"],
+            entries_key: [
+                f"{e['label']} ({e['note']})" if e.get("note") else e["label"]
+                for e in group["entries"]
+            ],
+        }
+        for group in groups
+    ]
 
 
 def check_table(data: Any, source: str, expected_id: str) -> None:
