@@ -13,3 +13,10 @@ GARS_T_MEAN = 50.0
 
 #: points of T-score per standard deviation
 GARS_T_SD = 10.0
+
+#: the answer stored for a "not applicable" choice such as "No opportunity";
+#: it is never a rating, so it is never counted or averaged
+NOT_APPLICABLE = "not_applicable"
+
+#: longest free text kept in one answer box (an exported file stays small)
+MAX_TEXT = 5000

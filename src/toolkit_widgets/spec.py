@@ -33,8 +33,14 @@ class ScalePoint:
 
 @dataclass(frozen=True)
 class Scale:
+    """Response points; optionally categories (never averaged) and a not-applicable choice."""
+
     id: str
     points: tuple[ScalePoint, ...]
+    #: label of an answer that is not a point, e.g. "No opportunity"; never counted
+    not_applicable: str | None = None
+    #: the values are category codes, not amounts: no means, no totals
+    categorical: bool = False
 
     @property
     def values(self) -> tuple[int, ...]:
@@ -60,6 +66,24 @@ class Item:
 
 
 @dataclass(frozen=True)
+class NoteField:
+    """A free-text box kept beside every item, e.g. "Obstacles"."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SheetField:
+    """A free-text box or a choice asked once for the whole sheet, e.g. who rated."""
+
+    id: str
+    label: str
+    choices: tuple[str, ...] = ()
+    lines: int = 1
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     """Items answered on one response scale, grouped in sections."""
 
@@ -71,6 +95,9 @@ class Questionnaire:
     scale: Scale
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
+    instructions: str = ""
+    item_notes: tuple[NoteField, ...] = ()
+    sheet_fields: tuple[SheetField, ...] = ()
 
     def items_in(self, section: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.section == section)
@@ -169,7 +196,45 @@ def _scale(reader: _Reader) -> Scale:
     _unique(reader.source, f"{reader.where}.points", [p.value for p in points])
     if len(points) < 2:
         raise InstrumentDataError(reader.source, f"{reader.where}.points", "needs two or more")
-    return Scale(reader.get("id", str), tuple(points))
+    not_applicable = reader.get("not_applicable", dict, None)
+    return Scale(
+        reader.get("id", str),
+        tuple(points),
+        not_applicable=_Reader(reader.source, not_applicable, f"{reader.where}.not_applicable").get(
+            "label", str
+        )
+        if not_applicable is not None
+        else None,
+        categorical=reader.get("categorical", bool, False),
+    )
+
+
+def _note_fields(top: _Reader) -> tuple[NoteField, ...]:
+    if "item_notes" not in top.data:
+        return ()
+    notes = tuple(
+        NoteField(n.get("id", str), n.get("label", str)) for n in top.objects("item_notes")
+    )
+    _unique(top.source, "item_notes", [n.id for n in notes])
+    return notes
+
+
+def _sheet_fields(top: _Reader) -> tuple[SheetField, ...]:
+    if "sheet_fields" not in top.data:
+        return ()
+    fields = []
+    for entry in top.objects("sheet_fields"):
+        choices = entry.get("choices", list, [])
+        if not all(isinstance(c, str) and c.strip() for c in choices):
+            raise InstrumentDataError(top.source, f"{entry.where}.choices", "must list texts")
+        lines = entry.get("lines", int, 1)
+        if not 1 <= lines <= 20:
+            raise InstrumentDataError(top.source, f"{entry.where}.lines", "must be 1 to 20")
+        fields.append(
+            SheetField(entry.get("id", str), entry.get("label", str), tuple(choices), lines)
+        )
+    _unique(top.source, "sheet_fields", [f.id for f in fields])
+    return tuple(fields)
 
 
 def questionnaire_from(data: object, source: str, expected_id: str | None = None) -> Questionnaire:
@@ -201,6 +266,9 @@ def questionnaire_from(data: object, source: str, expected_id: str | None = None
         scale=_scale(_Reader(source, top.get("scale", dict), "scale")),
         sections=sections,
         items=tuple(items),
+        instructions=top.get("instructions", str, ""),
+        item_notes=_note_fields(top),
+        sheet_fields=_sheet_fields(top),
     )
 
 
@@ -228,7 +296,9 @@ def load_questionnaire(instrument_id: str, path: str | Path | None = None) -> Qu
         raise InstrumentDataError(
             source, "items", f"must have the same item ids, in order, as {instrument_id}.json"
         )
-    if replacement.scale.values != shipped.scale.values:
+    if replacement.scale.values != shipped.scale.values or (
+        replacement.scale.not_applicable is None
+    ) != (shipped.scale.not_applicable is None):
         raise InstrumentDataError(source, "scale", "must keep the same scale values")
     return replacement
 
@@ -294,6 +364,7 @@ def _check_stages(top: _Reader) -> None:
 
 
 def _check_reference(top: _Reader) -> None:
+    """Groups of entries; optionally a "checklist" block that makes them a checklist."""
     groups = top.objects("groups")
     for group in groups:
         group.get("id", str)
@@ -305,6 +376,97 @@ def _check_reference(top: _Reader) -> None:
             entry.get("note", str, None)
         _unique(top.source, f"{group.where}.entries", [e.data["id"] for e in entries])
     _unique(top.source, "groups", [g.data["id"] for g in groups])
+    if "checklist" in top.data:
+        _checklist_block(top)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Status:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A reference list (e.g. Tannenbaum's eight) used as a checklist: one status per entry."""
+
+    id: str
+    version: int
+    title: str
+    source: str
+    question: str
+    statuses: tuple[Status, ...]
+    gaps: tuple[str, ...]  # statuses that call for an action
+    action_label: str
+    added_by_site: str
+    groups: tuple[Group, ...]
+
+    @property
+    def entry_ids(self) -> tuple[str, ...]:
+        return tuple(entry.id for group in self.groups for entry in group.entries)
+
+
+def checklist_from(data: object, source: str, expected_id: str | None = None) -> Checklist:
+    """Check a reference file that carries a "checklist" block and return it."""
+    top = _Reader(source, data)
+    check_header(top, expected_id, "reference")
+    top.get("checklist", dict)
+    _check_reference(top)
+    block, statuses, gaps = _checklist_block(top)
+    groups = tuple(
+        Group(
+            g["id"],
+            g["title"],
+            tuple(Entry(e["id"], e["label"], e.get("note", "")) for e in g["entries"]),
+        )
+        for g in top.data["groups"]
+    )
+    return Checklist(
+        id=top.data["id"],
+        version=top.data["version"],
+        title=top.data["title"],
+        source=top.data["source"],
+        question=block.get("question", str),
+        statuses=statuses,
+        gaps=gaps,
+        action_label=block.get("action_label", str),
+        added_by_site=block.get("added_by_site", str),
+        groups=groups,
+    )
+
+
+def _checklist_block(top: _Reader) -> tuple[_Reader, tuple[Status, ...], tuple[str, ...]]:
+    block = _Reader(top.source, top.get("checklist", dict), "checklist")
+    statuses = tuple(
+        Status(s.get("id", str), s.get("label", str)) for s in block.objects("statuses")
+    )
+    _unique(top.source, "checklist.statuses", [s.id for s in statuses])
+    gaps = block.get("gaps", list)
+    if not gaps or not set(gaps) < {s.id for s in statuses}:
+        raise InstrumentDataError(top.source, "checklist.gaps", "must name some, not all, statuses")
+    for key in ("question", "action_label", "added_by_site"):
+        block.get(key, str)
+    return block, statuses, tuple(gaps)
+
+
+@cache
+def load_checklist(instrument_id: str) -> Checklist:
+    """A shipped reference list as a checklist."""
+    return checklist_from(raw(instrument_id), f"{instrument_id}.json", instrument_id)
 
 
 _KIND_CHECKS = {

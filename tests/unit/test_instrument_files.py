@@ -33,6 +33,10 @@ def test_each_file_meets_the_schema_of_its_kind(instrument_id):
         ("lcsa", {"pro": 13, "anti": 13}),
         ("crs", {"individual": 13, "organisation": 5}),
         ("oti", {"supervisor": 8, "organisation": 4}),
+        ("supervisory_skills", {"skills": 12}),
+        ("job_responsibilities", {"responsibilities": 31}),
+        ("cprs", {"practices": 14}),
+        ("coaching_skills", {"skills": 14}),
     ],
 )
 def test_item_counts_match_the_toolkit(instrument_id, counts):
@@ -105,3 +109,10 @@ def test_a_file_that_is_not_json_is_refused(tmp_path):
     path.write_text("{oops", "utf-8")
     with pytest.raises(InstrumentDataError, match="cannot be read as JSON"):
         load_questionnaire("lcsa", path)
+
+
+def test_the_coachs_instruments_keep_their_scales():
+    assert load_questionnaire("job_responsibilities").scale.categorical
+    assert load_questionnaire("cprs").scale.not_applicable == "No opportunity"
+    assert load_questionnaire("supervisory_skills").scale.values == (1, 2, 3, 4)
+    assert load_questionnaire("coaching_skills").scale.values == (1, 2, 3, 4, 5)

@@ -1,8 +1,10 @@
-"""One worksheet for every questionnaire: LCSA, Coaching Readiness Scale, OTI.
+"""One worksheet for every questionnaire: the readiness scales and the coach's own assessments.
 
-The form is built from the instrument's data file (sections, items, scale);
-the results come from that instrument's scoring module. Only the wording of
-the results differs per instrument, in the small renderers at the bottom.
+The form is built from the instrument's data file: sections, items, scale
+(with a "not applicable" answer where it has one), a text box per item where
+the file asks for item notes, and questions for the whole sheet. Results come
+from that instrument's scoring module; only their wording differs per
+instrument, in the small renderers at the bottom and in ``coach_results``.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import ipywidgets as w
 
 from toolkit_widgets import lcsa, questionnaire_sheet, readiness, trust
 from toolkit_widgets.charts import bar_chart
+from toolkit_widgets.constants import NOT_APPLICABLE
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.spec import Questionnaire, load_questionnaire
 from toolkit_widgets.storage import Store
+from toolkit_widgets.views import coach_results
 from toolkit_widgets.views.common import (
     NOT_ANSWERED,
     choose,
@@ -40,7 +44,20 @@ def _options(instrument: Questionnaire) -> list[tuple[str, Any]]:
         (p.label if p.label == str(p.value) else f"{p.value} {p.label}", p.value)
         for p in instrument.scale.points
     ]
+    if instrument.scale.not_applicable:
+        points.append((instrument.scale.not_applicable, NOT_APPLICABLE))
     return [("Not answered", NOT_ANSWERED), *points]
+
+
+def _text_box(label: str, lines: int = 1) -> w.Widget:
+    kind = w.Textarea if lines > 1 else w.Text
+    box = kind(
+        description=label,
+        style=_LABEL,
+        layout=w.Layout(flex_flow="column", width="100%"),
+        **({"rows": lines} if lines > 1 else {}),
+    )
+    return box
 
 
 class QuestionnaireWorksheet:
@@ -48,9 +65,14 @@ class QuestionnaireWorksheet:
 
     def __init__(self, instrument_id: str, store: Store | None = None) -> None:
         self.instrument = load_questionnaire(instrument_id)
+        self.filling = False
         self.inputs: dict[str, w.Dropdown] = {}
         self.flags: dict[str, w.Checkbox] = {}
-        sections = []
+        self.notes: dict[str, dict[str, w.Widget]] = {}
+        self.fields: dict[str, w.Widget] = {}
+        sections: list[w.Widget] = []
+        if self.instrument.instructions:
+            sections.append(w.HTML(f"<p>{escape(self.instrument.instructions)}</p>"))
         number = 0
         for section in self.instrument.sections:
             rows: list[w.Widget] = [w.HTML(f"<h3>{escape(section.title)}</h3>")]
@@ -66,12 +88,35 @@ class QuestionnaireWorksheet:
                 box.observe(lambda _c: self.changed(), names="value")
                 self.inputs[item.id] = box
                 rows.append(box)
+                if self.instrument.item_notes:
+                    self.notes[item.id] = {}
+                    for note in self.instrument.item_notes:
+                        text = _text_box(f"Item {number}: {note.label}", lines=2)
+                        text.observe(lambda _c: self.changed(), names="value")
+                        self.notes[item.id][note.id] = text
+                        rows.append(text)
                 if instrument_id in FLAGGABLE:
                     flag = w.Checkbox(description=f"Item {number} needs attention", indent=False)
                     flag.observe(lambda _c: self.changed(), names="value")
                     self.flags[item.id] = flag
                     rows.append(flag)
             sections.append(w.VBox(rows))
+        if self.instrument.sheet_fields:
+            sections.append(w.HTML("<h3>About this rating</h3>"))
+        for field in self.instrument.sheet_fields:
+            if field.choices:
+                box = w.Dropdown(
+                    description=field.label,
+                    options=[("Not answered", NOT_ANSWERED), *((c, c) for c in field.choices)],
+                    value=NOT_ANSWERED,
+                    style=_LABEL,
+                    layout=w.Layout(flex_flow="column", width="100%"),
+                )
+            else:
+                box = _text_box(field.label, field.lines)
+            box.observe(lambda _c: self.changed(), names="value")
+            self.fields[field.id] = box
+            sections.append(box)
         self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
             instrument=self.instrument.id,
@@ -101,16 +146,39 @@ class QuestionnaireWorksheet:
         return {
             "ratings": {item_id: picked(box) for item_id, box in self.inputs.items()},
             "flagged": [item_id for item_id, flag in self.flags.items() if flag.value],
+            "notes": {
+                item_id: {note_id: box.value for note_id, box in boxes.items()}
+                for item_id, boxes in self.notes.items()
+            },
+            "fields": {
+                field_id: (picked(box) or "") if isinstance(box, w.Dropdown) else box.value
+                for field_id, box in self.fields.items()
+            },
         }
 
     def fill(self, answers: dict[str, Any]) -> None:
-        for item_id, box in self.inputs.items():
-            choose(box, answers["ratings"][item_id])
-        for item_id, flag in self.flags.items():
-            flag.value = item_id in answers["flagged"]
+        self.filling = True
+        try:
+            for item_id, box in self.inputs.items():
+                choose(box, answers["ratings"][item_id])
+            for item_id, flag in self.flags.items():
+                flag.value = item_id in answers["flagged"]
+            for item_id, boxes in self.notes.items():
+                for note_id, box in boxes.items():
+                    box.value = answers["notes"][item_id][note_id]
+            for field_id, box in self.fields.items():
+                value = answers["fields"][field_id]
+                if isinstance(box, w.Dropdown):
+                    choose(box, value or None)
+                else:
+                    box.value = value
+        finally:
+            self.filling = False
         self.changed()
 
     def changed(self) -> None:
+        if self.filling:
+            return
         self.show_results()
         self.keeper.changed()
 
@@ -129,20 +197,31 @@ class QuestionnaireWorksheet:
 
 
 def summary_html(instrument: Questionnaire, answers: dict[str, Any], results: str) -> str:
-    """The printable summary: every statement with its answer, then the results."""
-    labels = {value: label for label, value in _options(instrument) if value != NOT_ANSWERED}
-    labels[None] = "Not answered"
-    rows = "".join(
-        f"<tr><td>{number}</td><td>{escape(item.text)}</td>"
-        f"<td>{escape(labels[answers['ratings'][item.id]])}</td>"
-        f"<td>{'yes' if item.id in answers['flagged'] else ''}</td></tr>"
-        for number, item in enumerate(instrument.items, start=1)
+    """The printable summary: every statement with its answer and notes, then the results."""
+    notes = instrument.item_notes
+    flaggable = instrument.id in FLAGGABLE
+    head = "".join(f"<th scope='col'>{escape(n.label)}</th>" for n in notes)
+    rows = []
+    for number, item in enumerate(instrument.items, start=1):
+        label = questionnaire_sheet.answer_label(instrument, answers["ratings"][item.id])
+        texts = answers.get("notes", {}).get(item.id, {})
+        cells = "".join(f"<td>{escape(texts.get(n.id, ''))}</td>" for n in notes)
+        flag = f"<td>{'yes' if item.id in answers['flagged'] else ''}</td>" if flaggable else ""
+        rows.append(
+            f"<tr><td>{number}</td><td>{escape(item.text)}</td><td>{escape(label)}</td>"
+            f"{cells}{flag}</tr>"
+        )
+    fields = "".join(
+        f"<dt>{escape(field.label)}</dt><dd>{escape(answers['fields'].get(field.id) or '—')}</dd>"
+        for field in instrument.sheet_fields
     )
     return (
         f"<h2>My {escape(instrument.title)}</h2><table><thead><tr><th scope='col'>#</th>"
-        "<th scope='col'>Statement</th><th scope='col'>Answer</th>"
-        f"<th scope='col'>Needs attention</th></tr></thead><tbody>{rows}</tbody></table>"
-        f"<h3>Results</h3>{results}<p>Source: {escape(instrument.source)}</p>"
+        f"<th scope='col'>Statement</th><th scope='col'>Answer</th>{head}"
+        + ("<th scope='col'>Needs attention</th>" if flaggable else "")
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + (f"<dl>{fields}</dl>" if fields else "")
+        + f"<h3>Results</h3>{results}<p>Source: {escape(instrument.source)}</p>"
     )
 
 
@@ -261,6 +340,7 @@ RENDERERS: dict[str, Callable[[Questionnaire, dict[str, Any], list[str]], str]] 
     "lcsa": _lcsa,
     "crs": _crs,
     "oti": _oti,
+    **coach_results.RENDERERS,
 }
 
 
