@@ -17,6 +17,7 @@ copyright = "2026, Coaching Toolkit site contributors"  # noqa: A001 - Sphinx's 
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "sphinxcontrib.bibtex",  # {cite} roles and the references page
     "jupyterlite_sphinx",
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
@@ -25,7 +26,12 @@ extensions = [
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build", "_lite", "_ext"]
+exclude_patterns = ["_build", "_lite", "_ext", "_contents"]
+
+# One bibliography for the whole site; docs/references.bib, cited by author and year.
+bibtex_bibfiles = [str(HERE / "docs" / "references.bib")]  # resolved from the conf dir
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
 
 html_theme = "pydata_sphinx_theme"
 html_title = "Coaching Toolkit"

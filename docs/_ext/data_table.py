@@ -8,6 +8,12 @@ Usage in MyST::
 
     :::{toolkit-table} table-2-1
     :::
+
+The ``{toolkit-glossary}`` directive turns term/meaning tables into a Sphinx
+glossary, so ``{term}`` links work and the key terms stay in one file::
+
+    :::{toolkit-glossary} key-terms glossary-extra
+    :::
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from toolkit_widgets import tables
@@ -34,6 +42,46 @@ class ToolkitTableDirective(SphinxDirective):
         # rebuild the page when the data file changes
         self.env.note_dependency(tables.path_of(table_id))
         return [_table(data), *_footnotes(data)]
+
+
+class ToolkitGlossaryDirective(SphinxDirective):
+    """A sorted glossary of every row of the named term/meaning tables."""
+
+    required_arguments = 1
+    optional_arguments = 10
+
+    def run(self) -> list[nodes.Node]:
+        rows: dict[str, str] = {}
+        for table_id in self.arguments:
+            try:
+                data = tables.load(table_id)
+            except InstrumentDataError as error:
+                raise self.error(str(error)) from error
+            if [c["key"] for c in data["columns"]] != ["term", "meaning"]:
+                raise self.error(f"{table_id}: a glossary table has the columns term, meaning")
+            self.env.note_dependency(tables.path_of(table_id))
+            for row in data["rows"]:
+                if row["term"].casefold() in (t.casefold() for t in rows):
+                    raise self.error(f"{table_id}: the term {row['term']!r} is defined twice")
+                rows[row["term"]] = row["meaning"]
+        glossary = addnodes.glossary()
+        glossary["sorted"] = True
+        items = []
+        for term_text in sorted(rows, key=str.casefold):
+            term = make_glossary_term(
+                self.env,
+                [nodes.Text(term_text)],
+                None,
+                self.env.docname,
+                self.lineno,
+                node_id=None,
+                document=self.state.document,
+            )
+            meaning = rows[term_text]
+            definition = nodes.definition("", nodes.paragraph(text=meaning))
+            items.append(nodes.definition_list_item("", term, definition))
+        glossary += nodes.definition_list("", *items, classes=["glossary"])
+        return [glossary]
 
 
 def _table(data: dict[str, Any]) -> nodes.table:
@@ -85,4 +133,5 @@ def _footnotes(data: dict[str, Any]) -> list[nodes.Node]:
 
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("toolkit-table", ToolkitTableDirective)
+    app.add_directive("toolkit-glossary", ToolkitGlossaryDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

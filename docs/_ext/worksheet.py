@@ -30,16 +30,36 @@ FRAME_CSS = "worksheet-frame.css"
 #: script that keeps the console from scrolling the chapter page on focus
 FRAME_JS = "worksheet-frame.js"
 
-#: the worksheets a page may embed: the one line of Python that shows each
-WORKSHEETS = {
-    "gars": "import toolkit_widgets.views.gars as _w; _w.show()",
-    "scaling": "import toolkit_widgets.views.scaling as _w; _w.show()",
-    "culture_stage": "import toolkit_widgets.views.small as _w; _w.show('culture_stage')",
-    "roi": "import toolkit_widgets.views.small as _w; _w.show('roi')",
-    "lcsa": "import toolkit_widgets.views.questionnaire as _w; _w.show('lcsa')",
-    "crs": "import toolkit_widgets.views.questionnaire as _w; _w.show('crs')",
-    "oti": "import toolkit_widgets.views.questionnaire as _w; _w.show('oti')",
+#: the worksheets a page may embed: worksheet name -> (view module, its argument)
+VIEWS: dict[str, tuple[str, str | None]] = {
+    "gars": ("gars", None),
+    "scaling": ("scaling", None),
+    "culture_stage": ("small", "culture_stage"),
+    "roi": ("small", "roi"),
+    **{
+        name: ("questionnaire", name)
+        for name in (
+            "lcsa",
+            "crs",
+            "oti",
+            "supervisory_skills",
+            "job_responsibilities",
+            "cprs",
+            "coaching_skills",
+        )
+    },
+    **{name: ("checklist", name) for name in ("learning_environment", "readiness_factors")},
 }
+
+
+def _code(module: str, argument: str | None) -> str:
+    """The one line of Python that shows a worksheet's form."""
+    call = f"_w.show({argument!r})" if argument else "_w.show()"
+    return f"import toolkit_widgets.views.{module} as _w; {call}"
+
+
+#: worksheet name -> the line of Python the embedded REPL runs
+WORKSHEETS = {name: _code(*view) for name, view in VIEWS.items()}
 
 
 class worksheet_node(nodes.General, nodes.Element):  # noqa: N801 - docutils convention
@@ -101,6 +121,8 @@ def style_repl_frame(app: Sphinx, exception: Exception | None) -> None:
     ``docs/_lite/``, copied beside it.
     """
     if exception is not None or app.builder.format != "html":
+        return
+    if "jupyterlite_sphinx" not in app.extensions:  # a content-only build: no lite app
         return
     repl = Path(app.outdir) / "lite" / "repl"
     for name in (FRAME_CSS, FRAME_JS):

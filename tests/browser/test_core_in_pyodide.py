@@ -13,12 +13,16 @@ pytestmark = pytest.mark.browser
 #: one call into every scoring module, printed as JSON on a marked line
 PROGRAM = """
 import json, sys
-from toolkit_widgets import culture_stage, gars, lcsa, readiness, roi, scaling, trust
+from toolkit_widgets import (
+    checklist, culture_stage, gars, lcsa, readiness, roi, scaling, self_assessment, trust,
+)
+from toolkit_widgets.spec import load_checklist
 from toolkit_widgets.gars_checklist import review_goal
 from toolkit_widgets.spec import load_questionnaire, validate
 from toolkit_widgets.instruments import load
 for name in ("gars", "lcsa", "crs", "oti", "scaling", "culture_stage",
-             "learning_environment", "readiness_factors"):
+             "learning_environment", "readiness_factors", "supervisory_skills",
+             "job_responsibilities", "cprs", "coaching_skills"):
     validate(load(name), name, name)
 audit = load_questionnaire("lcsa")
 ratings = {i.id: (4 if i.section == "pro" else 2) for i in audit.items}
@@ -38,6 +42,15 @@ result = {
     ),
     "stage": culture_stage.best_fit(["tactical-1", "tactical-2"]).stage,
     "roi": roi.compute(15000, 10000).roi_percent,
+    "cprs": self_assessment.profile(
+        {"cp-01": 2, "cp-02": "not_applicable", "cp-03": 5}, load_questionnaire("cprs")
+    ).mean,
+    "jobs": self_assessment.category_counts(
+        {"jr-01": 1, "jr-02": 4}, load_questionnaire("job_responsibilities")
+    ).counts,
+    "gaps": [g.entry for g in checklist.tally(
+        load_checklist("learning_environment"), {"stretch": {"status": "absent"}}
+    ).gaps],
 }
 try:
     gars.t_score([3])

@@ -42,6 +42,43 @@ WORKSHEETS = [
         lambda f: shown(first_select(f)),
         "6 Very High",
     ),
+    *(
+        (
+            path,
+            title,
+            lambda f, label=label: first_select(f).select_option(label=label),
+            lambda f: shown(first_select(f)),
+            label,
+        )
+        for path, title, label in [
+            (
+                "/the-coach/supervisory-skills.html",
+                "Supervisory coaching skills self-assessment worksheet",
+                "3 Agree",
+            ),
+            (
+                "/the-coach/job-responsibilities.html",
+                "Supervisory job responsibilities worksheet",
+                "2 Important to me",
+            ),
+            ("/the-coach/cprs.html", "Coaching Practices Rating Scale worksheet", "No opportunity"),
+            (
+                "/the-coach/coaching-skills.html",
+                "Coaching skills self-assessment worksheet",
+                "5 Almost always",
+            ),
+            (
+                "/readiness/learning-environment.html",
+                "Learning environment checklist worksheet",
+                "Partly present",
+            ),
+            (
+                "/readiness/readiness-factors.html",
+                "Organizational readiness factors checklist worksheet",
+                "Don't know yet",
+            ),
+        ]
+    ),
     (
         "/capacity-building/scaling.html",
         "Scaling question worksheet",

@@ -14,10 +14,10 @@ hand into HTML. Every file has this shape::
       "note": "..."                   # optional: corrections or our additions
     }
 
-A table whose content is already an instrument's reference list (Table 8.1 is
-the readiness-factors checklist) names it with ``"from_instrument"`` instead
-of ``"rows"``, and has two columns: the group and its entries. Each table is
-then still kept once.
+A table whose content is already in an instrument file (Table 8.1 is the
+readiness-factors checklist, Table 4.6 the scaling worksheet's steps) names
+it with ``"from_instrument"`` (and ``"list"``, ``"where"``) instead of
+``"rows"``, so each table is still kept once.
 """
 
 from __future__ import annotations
@@ -57,24 +57,41 @@ def load(table_id: str) -> dict[str, Any]:
 
 
 def _rows_from_instrument(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows of a reference instrument: its groups, with each entry and its note."""
+    """Rows read from an instrument file, so a table and a worksheet share one source.
+
+    ``"list"`` names the instrument's list to read (default ``"groups"``) and
+    ``"where"`` keeps only entries with those values. Groups of a reference
+    list become two columns: the group and its entries (with their notes).
+    """
     from toolkit_widgets.instruments import load as load_instrument
 
+    source = f"{data.get('id')}.json"
     columns = data.get("columns") or []
-    if len(columns) != 2:
-        raise InstrumentDataError(f"{data.get('id')}.json", "columns", "need two: group, entries")
-    group_key, entries_key = (c["key"] for c in columns)
-    groups = load_instrument(data["from_instrument"])["groups"]
-    return [
-        {
-            group_key: group["title"],
-            entries_key: [
-                f"{e['label']} ({e['note']})" if e.get("note") else e["label"]
-                for e in group["entries"]
-            ],
-        }
-        for group in groups
+    instrument = load_instrument(data["from_instrument"])
+    name = data.get("list", "groups")
+    entries = [
+        entry
+        for entry in instrument.get(name, [])
+        if all(entry.get(k) == v for k, v in data.get("where", {}).items())
     ]
+    if not entries:
+        raise InstrumentDataError(source, "list", f"{data['from_instrument']} has no {name!r}")
+    if name == "groups":
+        if len(columns) != 2:
+            raise InstrumentDataError(source, "columns", "need two: group, entries")
+        group_key, entries_key = (c["key"] for c in columns)
+        return [
+            {
+                group_key: group["title"],
+                entries_key: [
+                    f"{e['label']} ({e['note']})" if e.get("note") else e["label"]
+                    for e in group["entries"]
+                ],
+            }
+            for group in entries
+        ]
+    keys = [c["key"] for c in columns]
+    return [{key: entry.get(key, "") for key in keys} for entry in entries]
 
 
 def check_table(data: Any, source: str, expected_id: str) -> None:
