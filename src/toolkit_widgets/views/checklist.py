@@ -24,6 +24,7 @@ from toolkit_widgets.views.common import (
     error_html,
     picked,
     result_areas,
+    sheet_box,
 )
 from toolkit_widgets.views.controls import AnswerKeeper
 
@@ -74,18 +75,7 @@ class ChecklistWorksheet:
             blank=lambda: checklist.blank(self.list),
             store=store,
         )
-        self.widget = w.VBox(
-            [
-                w.HTML(f"<h2>{escape(self.list.title)}</h2>"),
-                *parts,
-                w.HTML("<h2>Results</h2>"),
-                self.results,
-                self.keeper.widget,
-                self.summary,
-            ]
-        )
-        self.widget.add_class("toolkit-form")
-        self.widget.add_class(f"toolkit-worksheet-{self.list.id}")
+        self.widget = sheet_box(self.list.title, self.list.id, parts, self)
         self.changed()
 
     def answers(self) -> dict[str, Any]:

@@ -91,3 +91,24 @@ def result_areas() -> tuple[w.HTML, w.HTML]:
     results.add_class("toolkit-results")
     summary.add_class("toolkit-summary")
     return results, summary
+
+
+def sheet_box(title: str, instrument_id: str, parts: list[w.Widget], sheet: Any) -> w.VBox:
+    """A worksheet's whole form: title, inputs, results, the answer keeper, print summary.
+
+    ``sheet`` has ``results``, ``summary`` and ``keeper``; the classes let the page
+    script find the form and the print stylesheet find the summary.
+    """
+    box = w.VBox(
+        [
+            w.HTML(f"<h2>{escape(title)}</h2>"),
+            *parts,
+            w.HTML("<h2>Results</h2>"),
+            sheet.results,
+            sheet.keeper.widget,
+            sheet.summary,
+        ]
+    )
+    box.add_class("toolkit-form")
+    box.add_class(f"toolkit-worksheet-{instrument_id}")
+    return box

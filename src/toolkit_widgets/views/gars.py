@@ -27,6 +27,7 @@ from toolkit_widgets.views.common import (
     error_html,
     picked,
     result_areas,
+    sheet_box,
     status_html,
 )
 from toolkit_widgets.views.controls import AnswerKeeper
@@ -198,20 +199,9 @@ class GarsWorksheet:
             blank=lambda: {"rho": DEFAULT_RHO, "goals": [gars_sheet.empty_goal()]},
             store=store,
         )
-        self.widget = w.VBox(
-            [
-                w.HTML("<h2>Your goals</h2>"),
-                self.goal_box,
-                self.add_goal_button,
-                settings,
-                w.HTML("<h2>Results</h2>"),
-                self.results,
-                self.keeper.widget,
-                self.summary,
-            ]
+        self.widget = sheet_box(
+            "Your goals", "gars", [self.goal_box, self.add_goal_button, settings], self
         )
-        self.widget.add_class("toolkit-form")
-        self.widget.add_class("toolkit-worksheet-gars")
         self.add_goal()
 
     @property

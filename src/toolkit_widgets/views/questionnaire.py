@@ -29,6 +29,7 @@ from toolkit_widgets.views.common import (
     error_html,
     picked,
     result_areas,
+    sheet_box,
 )
 from toolkit_widgets.views.controls import AnswerKeeper
 
@@ -128,18 +129,7 @@ class QuestionnaireWorksheet:
             blank=lambda: questionnaire_sheet.blank(self.instrument),
             store=store,
         )
-        self.widget = w.VBox(
-            [
-                w.HTML(f"<h2>{escape(self.instrument.title)}</h2>"),
-                *sections,
-                w.HTML("<h2>Results</h2>"),
-                self.results,
-                self.keeper.widget,
-                self.summary,
-            ]
-        )
-        self.widget.add_class("toolkit-form")
-        self.widget.add_class(f"toolkit-worksheet-{self.instrument.id}")
+        self.widget = sheet_box(self.instrument.title, self.instrument.id, sections, self)
         self.changed()
 
     def answers(self) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from toolkit_widgets.views.common import (
     error_html,
     picked,
     result_areas,
+    sheet_box,
 )
 from toolkit_widgets.views.controls import AnswerKeeper
 
@@ -106,22 +107,10 @@ class ScalingWorksheet:
             blank=scaling_sheet.blank,
             store=store,
         )
-        self.widget = w.VBox(
-            [
-                w.HTML("<h2>Your scaling question</h2>"),
-                self.question,
-                self.question_text,
-                w.HTML("<h2>Sessions</h2>"),
-                self.row_box,
-                self.add_button,
-                w.HTML("<h2>Results</h2>"),
-                self.results,
-                self.keeper.widget,
-                self.summary,
-            ]
+        sessions = [w.HTML("<h2>Sessions</h2>"), self.row_box, self.add_button]
+        self.widget = sheet_box(
+            "Your scaling question", "scaling", [self.question, self.question_text, *sessions], self
         )
-        self.widget.add_class("toolkit-form")
-        self.widget.add_class("toolkit-worksheet-scaling")
         self.add_session()
 
     def add_session(self, session: dict[str, Any] | None = None) -> SessionRow:

@@ -16,17 +16,10 @@ from toolkit_widgets.checks import is_number
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.instruments import load
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import display_sheet, error_html, result_areas
+from toolkit_widgets.views.common import display_sheet, error_html, result_areas, sheet_box
 from toolkit_widgets.views.controls import AnswerKeeper
 
 _LABEL = {"description_width": "initial"}
-
-
-def _form(title: str, css: str, parts: list[w.Widget]) -> w.VBox:
-    box = w.VBox([w.HTML(f"<h2>{escape(title)}</h2>"), *parts])
-    box.add_class("toolkit-form")
-    box.add_class(css)
-    return box
 
 
 # --- culture-of-coaching stage -----------------------------------------------------
@@ -70,10 +63,8 @@ class StageWorksheet:
             blank=lambda: {"ticked": []},
             store=store,
         )
-        self.widget = _form(
-            "Which statements describe your agency today?",
-            "toolkit-worksheet-culture_stage",
-            [*groups, w.HTML("<h2>Results</h2>"), self.results, self.keeper.widget, self.summary],
+        self.widget = sheet_box(
+            "Which statements describe your agency today?", "culture_stage", groups, self
         )
         self.changed()
 
@@ -160,18 +151,7 @@ class RoiWorksheet:
             blank=lambda: {"benefits": 0.0, "costs": 0.0},
             store=store,
         )
-        self.widget = _form(
-            "Return on investment",
-            "toolkit-worksheet-roi",
-            [
-                self.benefits,
-                self.costs,
-                w.HTML("<h2>Results</h2>"),
-                self.results,
-                self.keeper.widget,
-                self.summary,
-            ],
-        )
+        self.widget = sheet_box("Return on investment", "roi", [self.benefits, self.costs], self)
         self.changed()
 
     def answers(self) -> dict[str, Any]:
