@@ -17,9 +17,10 @@ from typing import Any
 
 from toolkit_widgets import gars
 from toolkit_widgets.checks import is_number
+from toolkit_widgets.constants import DEFAULT_RHO
 from toolkit_widgets.errors import ToolkitInputError
 
-__all__ = ["INSTRUMENT", "VERSION", "check_answers", "csv_rows", "empty_goal"]
+__all__ = ["INSTRUMENT", "VERSION", "check_answers", "csv_rows", "empty_goal", "with_goal"]
 
 INSTRUMENT = "gars"
 #: version of the answers' shape; raise it when the shape changes
@@ -39,6 +40,26 @@ def empty_goal() -> dict[str, Any]:
         "baseline": None,
         "follow_up": None,
     }
+
+
+def with_goal(answers: dict[str, Any] | None, expected: str) -> dict[str, Any]:
+    """GARS answers with one more goal whose expected outcome (level 0) is ``expected``.
+
+    The SMART goal builder hands its goal over this way. An untouched first
+    goal (no title, no level text) is filled instead of adding a second one.
+    Raises if the sheet already holds the most goals it can.
+    """
+    current = answers if answers is not None else {"rho": DEFAULT_RHO, "goals": []}
+    goals = [dict(goal) for goal in current["goals"]]
+    if goals and not goals[-1]["title"].strip() and not any(goals[-1]["levels"].values()):
+        goals.pop()
+    if len(goals) >= MAX_GOALS:
+        raise ToolkitInputError(f"The GARS worksheet already holds {MAX_GOALS} goals.")
+    goal = empty_goal()
+    text = expected.strip()[:MAX_TEXT]
+    goal["title"] = text if len(text) <= 80 else text[:77].rstrip() + "..."
+    goal["levels"]["0"] = text
+    return check_answers({**current, "goals": [*goals, goal]})
 
 
 def _text(value: object, where: str) -> str:

@@ -28,7 +28,7 @@ KEEP_NOTE = (
 )
 
 
-def _now() -> tuple[str, str]:
+def now() -> tuple[str, str]:
     """(ISO timestamp, local clock time) from the browser's clock when there is one."""
     try:
         from js import Date
@@ -113,7 +113,7 @@ class AnswerKeeper:
         if self.restoring:
             return
         answers = self.read_form()
-        stamp, clock = _now()
+        stamp, clock = now()
         self.refresh_downloads(answers, stamp)
         self.pending = run_soon(self.save(answers, stamp, clock))
 
