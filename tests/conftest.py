@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -31,7 +32,13 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the whole site once, exactly as ``./dev build`` does, warnings as errors."""
+    """Build the whole site once, exactly as ``./dev build`` does, warnings as errors.
+
+    ``TOOLKIT_SITE=build/html`` reuses a site already built (for quick reruns
+    while developing); the full suite always builds its own.
+    """
+    if os.environ.get("TOOLKIT_SITE"):
+        return Path(os.environ["TOOLKIT_SITE"]).resolve()
     out = tmp_path_factory.mktemp("site") / "html"
     result = subprocess.run(
         [

@@ -49,6 +49,27 @@ VIEWS: dict[str, tuple[str, str | None]] = {
         )
     },
     **{name: ("checklist", name) for name in ("learning_environment", "readiness_factors")},
+    # the practice forms (toolkit_widgets/forms/): one view, a data file each
+    **{
+        name: ("form", name)
+        for name in (
+            "smart",
+            "observation_formal",
+            "observation_informal",
+            "reflection",
+            "feedback_plan",
+            "agreement",
+            "journal",
+            "self_care",
+            "implementation_plan",
+            "pdsa",
+            "logic_model",
+        )
+    },
+    **{
+        f"planner_{model}": ("form", f"session_planner:{model}")
+        for model in ("skills_based", "clear", "flow", "regrow")
+    },
 }
 
 

@@ -123,6 +123,10 @@ class EntryForm:
             self.inputs[field_id].fill(value)
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 class RepeatedSection:
     """A section the learner repeats: entries with add and remove buttons."""
 
@@ -130,7 +134,7 @@ class RepeatedSection:
         self.section, self.on_change = section, on_change
         self.forms: list[EntryForm] = []
         self.entries = w.VBox()
-        self.add_button = w.Button(description=f"Add a {section.repeat}", icon="plus")
+        self.add_button = w.Button(description=f"Add {_a(section.repeat)}", icon="plus")
         self.add_button.on_click(lambda _b: self.add(announce=True))
         self.message = w.HTML()
         self.widget = w.VBox([self.entries, self.add_button, self.message])
@@ -155,7 +159,7 @@ class RepeatedSection:
             return
         self.forms.remove(form)
         self._lay_out()
-        self.message.value = status_line(f"Removed a {self.section.repeat}.")
+        self.message.value = status_line(f"Removed {_a(self.section.repeat)}.")
         self.on_change()
 
     def _lay_out(self) -> None:
