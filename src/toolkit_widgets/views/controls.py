@@ -18,7 +18,15 @@ from typing import Any
 import ipywidgets as w
 
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.exports import envelope, read_envelope, read_json, to_csv, to_json
+from toolkit_widgets.exports import (
+    envelope,
+    new_sheet_id,
+    parse_json,
+    read_envelope,
+    sheet_id_of,
+    to_csv,
+    to_json,
+)
 from toolkit_widgets.storage import Store, default_store
 from toolkit_widgets.views.common import error_html, run_soon, saved_line, status_line
 
@@ -40,7 +48,7 @@ def now() -> tuple[str, str]:
         return now.isoformat(timespec="seconds"), now.astimezone().strftime("%H:%M:%S")
 
 
-def _download_link(text: str, mime: str, filename: str, label: str) -> str:
+def download_link(text: str, mime: str, filename: str, label: str) -> str:
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
     return (
         f'<a class="toolkit-download" download="{escape(filename)}" '
@@ -69,6 +77,8 @@ class AnswerKeeper:
         self.store = store if store is not None else default_store()
         self.restoring = True
         self.pending: Any = None
+        #: this sheet's random id, kept through saves, exports and imports (see exports)
+        self.sheet_id = new_sheet_id()
         self.saved = w.HTML(saved_line(None))
         self.downloads = w.HTML()
         self.upload = w.FileUpload(
@@ -123,14 +133,14 @@ class AnswerKeeper:
         header, rows = self.csv_table(answers)
         self.downloads.value = (
             "<p>Download a copy: "
-            + _download_link(
-                to_json(self.instrument, self.version, answers, stamp),
+            + download_link(
+                to_json(self.instrument, self.version, answers, stamp, self.sheet_id),
                 "application/json",
                 f"{name}.json",
                 "answers (.json, re-importable)",
             )
             + " · "
-            + _download_link(
+            + download_link(
                 to_csv(header, rows), "text/csv", f"{name}.csv", "table (.csv, for spreadsheets)"
             )
             + "</p>"
@@ -139,7 +149,8 @@ class AnswerKeeper:
     async def save(self, answers: dict[str, Any], stamp: str, clock: str) -> None:
         try:
             await self.store.save(
-                self.instrument, envelope(self.instrument, self.version, answers, stamp)
+                self.instrument,
+                envelope(self.instrument, self.version, answers, stamp, self.sheet_id),
             )
         except OSError as error:
             self.saved.value = status_line(f"Could not save in this browser: {error}")
@@ -152,6 +163,7 @@ class AnswerKeeper:
             saved = await self.store.load(self.instrument)
             if saved is not None:
                 answers = read_envelope(saved, self.instrument, self.version, self.check_answers)
+                self.sheet_id = sheet_id_of(saved) or self.sheet_id
                 self.fill_form(answers)
         except (OSError, ValueError) as error:
             self.saved.value = status_line(f"Could not read your saved answers: {error}")
@@ -167,10 +179,12 @@ class AnswerKeeper:
             return
         content = bytes(uploaded[0]["content"])
         try:
-            answers = read_json(content, self.instrument, self.version, self.check_answers)
+            parsed = parse_json(content)
+            answers = read_envelope(parsed, self.instrument, self.version, self.check_answers)
         except ToolkitInputError as error:
             self.message.value = error_html(f"Nothing was imported. {error.message}")
             return
+        self.sheet_id = sheet_id_of(parsed) or self.sheet_id
         self.restoring = True
         try:
             self.fill_form(answers)
@@ -190,6 +204,7 @@ class AnswerKeeper:
         self.confirm.layout.display = "none"
         self.restoring = True
         self.fill_form(self.blank())
+        self.sheet_id = new_sheet_id()  # a cleared sheet is a new sheet
         self.downloads.value = ""
         self.pending = run_soon(self._delete())
 

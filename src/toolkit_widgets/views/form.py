@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from toolkit_widgets import form_sheet, gars_sheet
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.exports import envelope, read_envelope
+from toolkit_widgets.exports import envelope, read_envelope, sheet_id_of
 from toolkit_widgets.form_reviews import Finding, review
 from toolkit_widgets.form_sheet import shown_value
 from toolkit_widgets.form_spec import Field, Form, FormSection, load_form
@@ -300,7 +300,13 @@ class FormWorksheet:
             updated = gars_sheet.with_goal(current, goal)
             await store.save(
                 gars_sheet.INSTRUMENT,
-                envelope(gars_sheet.INSTRUMENT, gars_sheet.VERSION, updated, now()[0]),
+                envelope(
+                    gars_sheet.INSTRUMENT,
+                    gars_sheet.VERSION,
+                    updated,
+                    now()[0],
+                    sheet_id_of(saved),  # still the same learner's GARS sheet
+                ),
             )
         except (OSError, ToolkitInputError) as error:
             self.gars_message.value = error_html(f"The goal was not sent: {error}")
