@@ -2,8 +2,8 @@
 
 Print: the chapter alone, full width, without navigation, search or theme
 switcher; external links show their address; table rows and figures are not
-split; a worksheet, which cannot be filled on paper, says where its printout
-comes from.
+split; a worksheet that has started prints the learner's summary, sized to
+fit it.
 
 Phone: nothing widens the page, nothing in the text is cut off, wide tables,
 figures and formulas scroll inside their own box, and figure and chart text
@@ -76,14 +76,40 @@ def test_printed_external_links_show_their_address(browser_context, site_url):
     assert href in link.evaluate(after)
 
 
-def test_printed_worksheet_page_says_where_the_summary_is_printed(browser_context, site_url):
+#: true once the frame's height is within a pixel of the one wanted
+_FRAME_HEIGHT_NEAR = """([frame, wanted]) =>
+  Math.abs(document.querySelector(frame).getBoundingClientRect().height - wanted) <= 1"""
+
+
+def test_printed_chapter_shows_the_worksheet_summary_without_blank_pages(browser_context, site_url):
     page = browser_context.new_page()
     page.goto(f"{site_url}{WORKSHEET}")
+    frame = page.frame_locator(GARS_FRAME)
+    goal = frame.locator(".toolkit-goal").nth(0)
+    goal.get_by_label("Goal").fill("Plan visits with the family", timeout=120_000)
+    goal.get_by_label("Level at baseline").select_option(label="0 Expected level of outcome")
+    goal.get_by_label("Level at follow-up").select_option(label="+1 Somewhat more than expected")
+    frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
+    iframe = page.locator(GARS_FRAME)
+    on_screen = iframe.evaluate("e => e.getBoundingClientRect().height")
+
     page.emulate_media(media="print")
-    box = page.locator(".toolkit-worksheet")
-    expect(box.locator("iframe")).to_be_hidden()
-    note = box.evaluate("e => getComputedStyle(e, '::before').content")
-    assert "Print my summary" in note
+    summary = frame.locator(".toolkit-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("Plan visits with the family")
+    expect(iframe).to_be_visible()
+    # the frame shrinks to the summary: no pages of hidden form after it
+    summary_height = summary.evaluate("e => e.getBoundingClientRect().height")
+    page.wait_for_function(_FRAME_HEIGHT_NEAR, arg=[GARS_FRAME, summary_height + 24])
+    assert summary_height + 24 < on_screen
+    note = page.locator(".toolkit-worksheet").evaluate(
+        "e => getComputedStyle(e, '::before').content"
+    )
+    assert note == "none"  # the note is for worksheets that have not started
+
+    page.emulate_media(media="screen")
+    page.wait_for_function(_FRAME_HEIGHT_NEAR, arg=[GARS_FRAME, on_screen])  # the form again
+    assert browser_context.request_log.off_host() == []
 
 
 def _svg_metrics(svg_text: str) -> tuple[float, float]:
