@@ -9,6 +9,9 @@ function watchWorksheet(box) {
   let observed = null;
 
   function fit(form) {
+    if (frame.contentWindow.matchMedia("print").matches) {
+      return; // sized to the summary while printing
+    }
     const height = Math.ceil(form.getBoundingClientRect().height) + 48;
     frame.style.height = `${Math.max(height, 320)}px`;
   }
@@ -27,7 +30,24 @@ function watchWorksheet(box) {
     addPrintButton(box, frame);
     fit(form);
     new frame.contentWindow.ResizeObserver(() => fit(form)).observe(form);
+    fitSummaryWhilePrinting(frame, () => fit(form));
   }, 300);
+}
+
+// When the chapter is printed, the frame's own print stylesheet shows the
+// learner's summary alone; the frame shrinks to it so that no blank pages of
+// hidden form follow, and grows back to the form afterwards.
+function fitSummaryWhilePrinting(frame, refit) {
+  const print = frame.contentWindow.matchMedia("print");
+  print.addEventListener("change", () => {
+    const summary = frame.contentDocument.querySelector(".toolkit-summary");
+    if (print.matches && summary) {
+      const height = Math.ceil(summary.getBoundingClientRect().height) + 24;
+      frame.style.height = `${height}px`;
+    } else {
+      refit();
+    }
+  });
 }
 
 // Prints the worksheet's own summary (its print stylesheet shows nothing else).
