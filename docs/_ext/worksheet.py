@@ -36,6 +36,7 @@ VIEWS: dict[str, tuple[str, str | None]] = {
     "scaling": ("scaling", None),
     "culture_stage": ("small", "culture_stage"),
     "roi": ("small", "roi"),
+    "cohort": ("cohort", None),
     **{
         name: ("questionnaire", name)
         for name in (

@@ -82,7 +82,10 @@ class AnswerKeeper:
         self.saved = w.HTML(saved_line(None))
         self.downloads = w.HTML()
         self.upload = w.FileUpload(
-            accept=".json,application/json", multiple=False, description="Import answers"
+            accept=".json,application/json",
+            multiple=False,
+            description="Import answers",
+            layout=w.Layout(width="auto"),  # room for the label and its file count
         )
         self.upload.observe(lambda change: self.import_file(change["new"]), names="value")
         self.message = w.HTML()
