@@ -86,8 +86,8 @@ class FieldInput:
     def widgets(self) -> list[w.Widget]:
         if self.field.help and self.field.kind != "check":
             return [
-                w.HTML(f"<p class='toolkit-field-help'>{escape(self.field.help)}</p>"),
                 self.box,
+                w.HTML(f"<p class='toolkit-field-help'>{escape(self.field.help)}</p>"),
             ]
         return [self.box]
 
