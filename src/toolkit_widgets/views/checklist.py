@@ -22,6 +22,7 @@ from toolkit_widgets.views.common import (
     choose,
     display_sheet,
     error_html,
+    filling,
     picked,
     result_areas,
     sheet_box,
@@ -85,14 +86,10 @@ class ChecklistWorksheet:
         }
 
     def fill(self, answers: dict[str, Any]) -> None:
-        self.filling = True
-        try:
+        with filling(self):
             for entry_id, answer in answers.items():
                 choose(self.status[entry_id], answer["status"])
                 self.action[entry_id].value = answer["action"]
-        finally:
-            self.filling = False
-        self.changed()
 
     def changed(self) -> None:
         if self.filling:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
+from contextlib import contextmanager
 from html import escape
 from typing import Any
 
@@ -70,6 +71,21 @@ def choose(box: w.Dropdown, value: object) -> None:
 def picked(box: w.Dropdown) -> Any:
     """The chosen value, or None when the learner has not answered."""
     return None if box.value == NOT_ANSWERED else box.value
+
+
+@contextmanager
+def filling(sheet: Any) -> Iterator[None]:
+    """Fill a form from answers as one change: scored and saved once, at the end.
+
+    ``sheet.changed`` returns early while ``sheet.filling`` is set, so setting
+    twenty widgets does not score and save twenty times.
+    """
+    sheet.filling = True
+    try:
+        yield
+    finally:
+        sheet.filling = False
+    sheet.changed()
 
 
 #: worksheets on screen, kept alive with their pending save or restore

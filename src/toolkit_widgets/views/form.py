@@ -29,6 +29,7 @@ from toolkit_widgets.views.common import (
     choose,
     display_sheet,
     error_html,
+    filling,
     picked,
     result_areas,
     run_soon,
@@ -249,13 +250,9 @@ class FormWorksheet:
         return {section_id: part.answers() for section_id, part in self.parts.items()}
 
     def fill(self, answers: dict[str, Any]) -> None:
-        self.filling = True
-        try:
+        with filling(self):
             for section_id, part in self.parts.items():
                 part.fill(answers[section_id])
-        finally:
-            self.filling = False
-        self.changed()
 
     def changed(self) -> None:
         if self.filling:

@@ -27,6 +27,7 @@ from toolkit_widgets.views.common import (
     choose,
     display_sheet,
     error_html,
+    filling,
     picked,
     result_areas,
     sheet_box,
@@ -147,8 +148,7 @@ class QuestionnaireWorksheet:
         }
 
     def fill(self, answers: dict[str, Any]) -> None:
-        self.filling = True
-        try:
+        with filling(self):
             for item_id, box in self.inputs.items():
                 choose(box, answers["ratings"][item_id])
             for item_id, flag in self.flags.items():
@@ -162,9 +162,6 @@ class QuestionnaireWorksheet:
                     choose(box, value or None)
                 else:
                     box.value = value
-        finally:
-            self.filling = False
-        self.changed()
 
     def changed(self) -> None:
         if self.filling:
