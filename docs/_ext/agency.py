@@ -15,7 +15,8 @@ What this extension does with the file:
 * ``{agency-contact}``: a "Contact" line (nothing when no contact is set);
 * leaves out chapters (``exclude_patterns``, their toctree entries dropped as
   pages are read, references to them shown as plain text) and worksheets
-  (each replaced by a short note);
+  (each replaced by a short note); pages of left-out chapters that an earlier
+  build left in the output folder are deleted;
 * stages a copy of the package with replacement instrument files, which
   ``offline_lite`` then builds into the browser's wheel.
 """
@@ -225,6 +226,17 @@ def drop_worksheets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(note)
 
 
+def remove_stale_chapters(app: Sphinx, exception: Exception | None) -> None:
+    """Delete pages of left-out chapters that an earlier build left in the output folder."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for chapter in _agency(app).exclude_chapters:
+        for folder in (out / chapter, out / "_sources" / chapter):
+            if folder.is_dir():
+                shutil.rmtree(folder)
+
+
 def _contact_line(text: str) -> nodes.Node:
     if text.startswith(("https://", "http://")):
         return nodes.reference(text, text, refuri=text)
@@ -287,6 +299,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("source-read", drop_toctree_entries)
     app.connect("missing-reference", plain_reference)
     app.connect("doctree-resolved", drop_worksheets)
+    app.connect("build-finished", remove_stale_chapters)
     app.add_directive("agency-support", AgencySupportDirective)
     app.add_directive("agency-contact", AgencyContactDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
