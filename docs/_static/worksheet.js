@@ -60,6 +60,51 @@ function addPrintButton(box, frame) {
   box.appendChild(button);
 }
 
+// The worksheet follows the page's light or dark mode. The REPL app reads a
+// `theme` URL parameter when it starts; afterwards a change of the page's mode
+// (the theme's own switcher sets data-theme on <html>) switches the running app
+// through its theme command, so the learner's form is not reloaded.
+const LAB_THEMES = { light: "JupyterLab Light", dark: "JupyterLab Dark" };
+
+function pageTheme() {
+  const theme = document.documentElement.dataset.theme;
+  if (theme === "light" || theme === "dark") {
+    return theme;
+  }
+  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+// Always name the theme: the app remembers the last one it was given.
+function startInTheme(frame, theme) {
+  const url = new URL(frame.getAttribute("src"), document.baseURI);
+  if (url.searchParams.get("theme") !== LAB_THEMES[theme]) {
+    url.searchParams.set("theme", LAB_THEMES[theme]);
+    frame.setAttribute("src", url.href);
+  }
+}
+
+function followPageTheme(frames) {
+  let current = pageTheme();
+  frames.forEach((frame) => startInTheme(frame, current));
+  new MutationObserver(() => {
+    const theme = pageTheme();
+    if (theme === current) {
+      return;
+    }
+    current = theme;
+    for (const frame of frames) {
+      const app = frame.contentWindow && frame.contentWindow.jupyterapp;
+      if (app && app.commands.hasCommand("apputils:change-theme")) {
+        app.commands.execute("apputils:change-theme", { theme: LAB_THEMES[theme] });
+      } else {
+        startInTheme(frame, theme); // not started yet: start again in the new mode
+      }
+    }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll(".toolkit-worksheet").forEach(watchWorksheet);
+  const boxes = document.querySelectorAll(".toolkit-worksheet");
+  followPageTheme([...boxes].map((box) => box.querySelector("iframe")));
+  boxes.forEach(watchWorksheet);
 });
