@@ -114,6 +114,8 @@ def _iframe_src(name: str, lite_root: str) -> str:
             "hideCodeInput": "1",
             "promptCellPosition": "bottom",
             "execute": "1",
+            # the light theme by default; worksheet.js switches it on dark pages
+            "theme": "JupyterLab Light",
             "code": code,
         }
     )
@@ -121,15 +123,26 @@ def _iframe_src(name: str, lite_root: str) -> str:
 
 
 def visit_worksheet_html(self, node: worksheet_node) -> None:
+    """The worksheet's frame; on a page with several, the later ones wait their turn.
+
+    Two JupyterLite apps starting at once in one page compete for the same
+    browser storage and the same two CPU cores, and one could stall. So only
+    the page's first frame gets a ``src``; the others carry ``data-src`` and
+    ``worksheet.js`` starts each when the one before is ready.
+    """
     depth = node["docname"].count("/")
     lite_root = "../" * depth + "lite/"
     src = _iframe_src(node["name"], lite_root)
+    earlier = getattr(self, "_toolkit_worksheets", 0)
+    self._toolkit_worksheets = earlier + 1
+    source = f'data-src="{escape(src)}"' if earlier else f'src="{escape(src)}"'
+    waiting = "It starts once the worksheet above is ready. " if earlier else ""
     self.body.append(
         f'<div class="toolkit-worksheet" data-worksheet="{escape(node["name"])}">'
         f'<p class="toolkit-worksheet-loading" aria-live="polite">'
-        "Starting the worksheet: Python is loading inside your browser. "
+        f"Starting the worksheet: Python is loading inside your browser. {waiting}"
         "This can take a few seconds the first time; nothing is sent anywhere.</p>"
-        f'<iframe src="{escape(src)}" title="{escape(node["title"])}" '
+        f'<iframe {source} title="{escape(node["title"])}" '
         f'style="height: {escape(node["height"])}" loading="eager"></iframe></div>'
     )
     raise nodes.SkipNode

@@ -24,6 +24,7 @@ function watchWorksheet(box) {
     }
     observed = form;
     window.clearInterval(timer);
+    startNextWorksheet();
     note.textContent =
       "The worksheet is ready. Your answers are saved only in this browser.";
     box.classList.add("toolkit-worksheet-ready");
@@ -74,12 +75,25 @@ function pageTheme() {
   return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-// Always name the theme: the app remembers the last one it was given.
+// Always name the theme: the app remembers the last one it was given. A frame
+// still waiting its turn (data-src, see worksheet.py) only gets its address set.
 function startInTheme(frame, theme) {
-  const url = new URL(frame.getAttribute("src"), document.baseURI);
+  const waiting = !frame.hasAttribute("src");
+  const url = new URL(frame.getAttribute(waiting ? "data-src" : "src"), document.baseURI);
   if (url.searchParams.get("theme") !== LAB_THEMES[theme]) {
     url.searchParams.set("theme", LAB_THEMES[theme]);
-    frame.setAttribute("src", url.href);
+    frame.setAttribute(waiting ? "data-src" : "src", url.href);
+  }
+}
+
+// Worksheets on one page start one after another: the next waiting frame
+// starts when one is ready, or after a minute whatever happens, so a frame
+// that never starts (a blocked network, say) holds no other back for good.
+function startNextWorksheet() {
+  const next = document.querySelector(".toolkit-worksheet iframe[data-src]:not([src])");
+  if (next) {
+    next.setAttribute("src", next.getAttribute("data-src"));
+    window.setTimeout(startNextWorksheet, 60000);
   }
 }
 

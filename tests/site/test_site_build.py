@@ -22,6 +22,17 @@ def test_chapter_page_embeds_the_gars_worksheet(built_site: Path):
     assert (built_site / "lite" / "repl" / "index.html").exists()
 
 
+def test_a_page_with_two_worksheets_starts_the_second_after_the_first(built_site: Path):
+    page = (built_site / "capacity-building" / "observation.html").read_text("utf-8")
+    frames = re.findall(r"<iframe [^>]*>", page)
+    assert len(frames) == 2
+    assert ' src="../lite/repl/index.html?' in frames[0]
+    assert " data-src=" not in frames[0]
+    assert ' data-src="../lite/repl/index.html?' in frames[1]
+    assert " src=" not in frames[1].replace(" data-src=", "")
+    assert "observation_informal" in frames[1]
+
+
 def test_pyodide_and_every_wheel_are_served_by_the_site(built_site: Path):
     lite = built_site / "lite"
     config = json.loads((lite / "jupyter-lite.json").read_text("utf-8"))
@@ -60,7 +71,8 @@ class _Assets(HTMLParser):
         # what a page loads by itself: scripts, styles, frames, images, fonts
         loads = {"script": "src", "iframe": "src", "img": "src", "link": "href"}
         if tag in loads:
-            value = dict(attrs).get(loads[tag]) or ""
+            # a worksheet frame waiting its turn holds its address in data-src
+            value = dict(attrs).get(loads[tag]) or dict(attrs).get("data-src") or ""
             if tag == "link" and dict(attrs).get("rel") not in ("stylesheet", "preload", "icon"):
                 return
             match = re.match(r"(?:https?:)?//([^/]+)", value)
