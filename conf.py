@@ -22,6 +22,8 @@ extensions = [
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
     "data_table",  # the {toolkit-table} directive: the book's tables from data
+    "agency",  # an agency's edition from agency.toml (or $TOOLKIT_AGENCY_FILE); none: generic
+    "aria_roles",  # bibliography entries get a role screen readers know
 ]
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
