@@ -24,6 +24,7 @@ extensions = [
     "data_table",  # the {toolkit-table} directive: the book's tables from data
     "agency",  # an agency's edition from agency.toml (or $TOOLKIT_AGENCY_FILE); none: generic
     "aria_roles",  # bibliography entries get a role screen readers know
+    "csp",  # a Content-Security-Policy <meta> on every page, Sphinx and JupyterLite
 ]
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
@@ -39,7 +40,11 @@ html_theme = "pydata_sphinx_theme"
 html_title = "Coaching Toolkit"
 html_static_path = ["docs/_static"]
 html_css_files = ["toolkit.css"]
+# without an icon the browser asks for /favicon.ico and logs the 404 as an error
+html_favicon = "docs/_static/favicon.svg"
 html_show_sourcelink = False
+# the theme's default "" is not a mode: its script logged an error on every page
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "navigation_with_keys": True,
     "show_prev_next": True,

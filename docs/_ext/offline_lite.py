@@ -112,7 +112,7 @@ def prepare_lite_dir(app: Sphinx, config: Config) -> None:
     # interpreter from the internet; the lock only needs pure-Python wheels.
     os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
     lite_dir = Path(config.jupyterlite_dir)
-    for stale in ("static", "wheels", ".jupyterlite.doit.db", "jupyter-lite.json"):
+    for stale in ("static", "wheels", ".jupyterlite.doit.db", "jupyter-lite.json", "repl"):
         path = lite_dir / stale
         if path.is_dir():
             shutil.rmtree(path)
@@ -128,8 +128,12 @@ def prepare_lite_dir(app: Sphinx, config: Config) -> None:
         _npm_tarball("pyodide", version, cache), lite_dir / "static" / "pyodide", version
     )
     _build_wheel(Path(config.offline_lite_package), lite_dir / "wheels")
-    settings = Path(app.confdir) / "docs" / "_lite" / "jupyter-lite.json"
-    shutil.copy(settings, lite_dir / "jupyter-lite.json")
+    # the site-wide settings and any app's own (repl/jupyter-lite.json), merged by the build
+    settings = Path(app.confdir) / "docs" / "_lite"
+    for source in settings.rglob("jupyter-lite.json"):
+        target = lite_dir / source.relative_to(settings)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
 
 
 def vendor_mathjax(app: Sphinx, config: Config) -> None:

@@ -1,0 +1,135 @@
+"""The Content-Security-Policy blocks nothing the site needs, and nothing breaks.
+
+Every Sphinx page is opened, and every worksheet is started until its form
+shows. Any ``securitypolicyviolation`` event (in the page or in a worksheet's
+frame), any console error (page, frames, Python worker) and any uncaught error
+fails the test. The worksheets are found in the built HTML, so a new one is
+checked without editing this file. A last test plants violations and errors
+and proves each of them is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+#: runs in every document of the context, frames included, before the page's scripts
+LISTEN = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+      `at ${event.sourceFile}:${event.lineNumber}`
+  );
+}, true);
+"""
+#: a worksheet box on a chapter page (the box's own class, not its parts')
+WORKSHEET = re.compile(r"""class=["'][^"']*(?<![\w-])toolkit-worksheet(?![\w-])""")
+FORM_TIMEOUT = 120_000  # ms; a worksheet starts in ~6 s, far longer on a busy machine
+
+
+def watch(context) -> list[str]:  # type: ignore[no-untyped-def]
+    """Record violations, console errors and uncaught errors in every page, frame and worker.
+
+    Each entry starts with the address of the page it happened in.
+    """
+    problems: list[str] = []
+
+    def where(page) -> str:  # type: ignore[no-untyped-def]
+        return page.url if page is not None else "(no page)"
+
+    context.expose_binding(
+        "reportCspViolation",
+        lambda source, text: problems.append(f"{where(source['page'])}: CSP violation: {text}"),
+    )
+    context.add_init_script(LISTEN)
+
+    def console(message) -> None:  # type: ignore[no-untyped-def]
+        if message.type == "error":
+            origin = where(message.page) if message.page else message.location.get("url")
+            problems.append(f"{origin}: console error: {message.text}")
+
+    context.on("console", console)
+    # a failed request logs only "Failed to load resource"; this names the address
+    context.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and problems.append(f"{response.url}: HTTP {response.status}")
+        ),
+    )
+    context.on(
+        "weberror",
+        lambda error: problems.append(f"{where(error.page)}: uncaught error: {error.error}"),
+    )
+    return problems
+
+
+def sphinx_pages(site: Path) -> list[str]:
+    """The Sphinx pages: every HTML file but the JupyterLite app and the theme's templates."""
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if path.relative_to(site).parts[0] not in ("lite", "_static")
+    )
+
+
+def wait_for_worksheets(page) -> int:  # type: ignore[no-untyped-def]
+    """Wait until every worksheet on the page shows its form; return how many there are."""
+    frames = page.locator(".toolkit-worksheet iframe")
+    for index in range(frames.count()):
+        form = frames.nth(index).content_frame.locator(".toolkit-form").first
+        form.wait_for(state="visible", timeout=FORM_TIMEOUT)
+    return frames.count()
+
+
+def test_every_page_and_worksheet_runs_under_the_policy(browser_context, site_url, built_site):
+    problems = watch(browser_context)
+    page = browser_context.new_page()
+    pages = sphinx_pages(built_site)
+    expected = [p for p in pages if WORKSHEET.search((built_site / p).read_text("utf-8"))]
+    started = {}
+    for path in pages:  # one after the other: worksheets compete for the CPU
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        started[path] = wait_for_worksheets(page)
+    assert problems == [], "\n".join(problems)
+    assert [path for path, count in started.items() if count] == expected
+    assert len(expected) >= 13  # the chapters do embed worksheets: the check saw them
+    assert browser_context.request_log.off_host() == []
+
+
+def test_a_violation_or_error_anywhere_is_caught(browser_context, site_url):
+    """Plant an unhashed inline script in a chapter page and in the worksheet frame,
+    and an error in a site script: each must be reported."""
+    problems = watch(browser_context)
+
+    def plant(route, marker: str, where: str) -> None:  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        body = response.text()
+        assert where in body
+        route.fulfill(response=response, body=body.replace(where, f"{where}{marker}", 1))
+
+    unhashed = "<script>document.title = 'planted'</script>"
+    browser_context.route(
+        re.compile(r".*/capacity-building/scaling\.html$"),
+        lambda route: plant(route, unhashed, "</head>"),
+    )
+    browser_context.route(
+        re.compile(r".*/lite/repl/index\.html\?.*"),
+        lambda route: plant(route, unhashed, "</head>"),
+    )
+    browser_context.route(
+        re.compile(r".*/_static/worksheet\.js(\?.*)?$"),
+        lambda route: plant(route, "\nthrow new Error('planted');", '"use strict";'),
+    )
+    page = browser_context.new_page()
+    page.goto(f"{site_url}/capacity-building/scaling.html")
+    assert wait_for_worksheets(page) == 1
+    assert page.title() != "planted"  # the browser did refuse the script
+    found = "\n".join(problems)
+    assert re.search(r"scaling\.html: CSP violation: script-src-elem blocked inline", found)
+    assert re.search(r"CSP violation: script-src-elem blocked inline at \S*/lite/repl/", found)
+    assert "console error: Executing inline script violates" in found
+    assert "uncaught error: planted" in found
