@@ -9,6 +9,8 @@ self-contained:
   with an empty package list so nothing in its lock points at a CDN;
 * builds ``toolkit_widgets`` from ``src/`` as a wheel for the lock, so that
   ``import toolkit_widgets`` works in the browser;
+* puts empty stand-in wheels in the lock for packages the kernel would
+  download at every start but never imports (see ``_STAND_INS``);
 * serves MathJax (npm package, cached) from the site instead of a CDN;
 * drops the Google Fonts stylesheet that jupyterlite-sphinx adds to every page;
 * after the build, fails if the site's configuration or lock names any host.
@@ -26,7 +28,9 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from collections.abc import Callable
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -46,6 +50,14 @@ _MATHJAX_KEEP = (
     "es5/a11y/",
     "es5/input/tex/extensions/",
 )
+#: Packages the kernel downloads and unpacks at every start although a worksheet
+#: never imports them: jedi (4.7 MB; IPython imports it only to complete code,
+#: and falls back to its own completer when it is absent) and the browser-side
+#: parts of ipywidgets (2.3 MB of JavaScript the site already serves as a
+#: JupyterLab extension). Each is replaced by a wheel with metadata only, at the
+#: version installed here, so requirements are met and nothing is fetched;
+#: JupyterLite ships the same kind of stand-in for widgetsnbextension.
+_STAND_INS = ("jedi", "widgetsnbextension", "jupyterlab-widgets")
 _PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
@@ -106,6 +118,29 @@ def _build_wheel(project: Path, wheels: Path) -> None:
     )
 
 
+def _stand_in_wheel(name: str, folder: Path) -> None:
+    """Write a wheel that installs ``name``'s metadata and no module of that name.
+
+    The lock tool needs one top-level module per wheel: an empty one named
+    ``_<name>_stand_in`` is given, so ``import <name>`` still fails.
+    """
+    version = installed_version(name)
+    module = name.replace("-", "_")
+    dist = f"{module}-{version}"
+    info = f"{dist}.dist-info"
+    files = {
+        f"_{module}_stand_in.py": f'"""Stand-in for {name}: the kernel never imports it."""\n',
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+        "Summary: empty stand-in: the Coaching Toolkit kernel never imports it\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: offline_lite\n"
+        "Root-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    files[f"{info}/RECORD"] = "".join(f"{path},,\n" for path in [*files, f"{info}/RECORD"])
+    with zipfile.ZipFile(folder / f"{dist}-py3-none-any.whl", "w") as wheel:
+        for path, text in files.items():
+            wheel.writestr(path, text)
+
+
 def prepare_lite_dir(app: Sphinx, config: Config) -> None:
     """Lay out ``jupyterlite_dir`` with local Pyodide, our wheel and settings."""
     # uv (used by the lock addon) would otherwise try to download a Python 3.14
@@ -128,6 +163,8 @@ def prepare_lite_dir(app: Sphinx, config: Config) -> None:
         _npm_tarball("pyodide", version, cache), lite_dir / "static" / "pyodide", version
     )
     _build_wheel(Path(config.offline_lite_package), lite_dir / "wheels")
+    for name in _STAND_INS:
+        _stand_in_wheel(name, lite_dir / "wheels")
     # the site-wide settings and any app's own (repl/jupyter-lite.json), merged by the build
     settings = Path(app.confdir) / "docs" / "_lite"
     for source in settings.rglob("jupyter-lite.json"):
