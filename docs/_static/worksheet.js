@@ -117,8 +117,73 @@ function followPageTheme(frames) {
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 }
 
+// While Python starts, the note above the frame says which step it is at,
+// read from what the frame shows (no estimate, no progress bar):
+// 1. the worksheet app is loading (its console is not drawn yet);
+// 2. Python is starting: the console is drawn and holds the worksheet's line
+//    of Python, queued until the runtime and packages are loaded (the longest
+//    step; the frame shows nothing that would split it further);
+// 3. the form is being prepared: Python has sent its first output.
+// watchWorksheet replaces the note once the form is drawn. A frame waiting
+// its turn (data-src) says so. After a minute from its start without a form,
+// the note says what may be wrong and keeps watching.
+const STEPS = [
+  "Loading the worksheet (step 1 of 3)…",
+  "Starting Python inside your browser (step 2 of 3)…",
+  "Preparing the form (step 3 of 3)…",
+];
+const WAITING_NOTE = "This worksheet starts once the worksheet above is ready.";
+const SLOW_AFTER_MS = 60_000;
+const SLOW_NOTE =
+  "The worksheet has not started after a minute. Python runs inside your " +
+  "browser with WebAssembly, which some work networks and browser settings " +
+  "block. Reloading the page may help; otherwise try another browser or network.";
+
+function startupStep(frame) {
+  const doc = frame.contentDocument;
+  if (!doc || !doc.querySelector(".jp-CodeConsole")) {
+    return 0;
+  }
+  return doc.querySelector(".jp-CodeConsole-content .jp-CodeCell .jp-OutputArea-output")
+    ? 2
+    : 1;
+}
+
+function showProgress(box) {
+  const frame = box.querySelector("iframe");
+  const note = box.querySelector(".toolkit-worksheet-loading");
+  note.setAttribute("role", "status");
+  let began = null;
+  let shown = -1;
+  const timer = window.setInterval(() => {
+    if (box.classList.contains("toolkit-worksheet-ready")) {
+      window.clearInterval(timer);
+      return;
+    }
+    if (!frame.hasAttribute("src")) {
+      if (shown !== "waiting") {
+        shown = "waiting";
+        note.textContent = WAITING_NOTE;
+        note.dataset.step = "waiting";
+      }
+      return;
+    }
+    began = began ?? Date.now();
+    const slow = Date.now() - began > SLOW_AFTER_MS;
+    const step = slow ? STEPS.length : startupStep(frame);
+    if (step !== shown) {
+      shown = step;
+      note.textContent = slow ? SLOW_NOTE : STEPS[step];
+      note.dataset.step = slow ? "slow" : String(step + 1);
+    }
+  }, 250);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const boxes = document.querySelectorAll(".toolkit-worksheet");
   followPageTheme([...boxes].map((box) => box.querySelector("iframe")));
-  boxes.forEach(watchWorksheet);
+  boxes.forEach((box) => {
+    showProgress(box);
+    watchWorksheet(box);
+  });
 });
