@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import functools
 import gzip
+import html as html_text
 import http.server
 import os
 import re
@@ -154,7 +155,7 @@ def find_worksheets(site: Path) -> dict[str, list[tuple[str, str]]]:
             continue
         found = _WORKSHEET.findall(html.read_text("utf-8"))
         if found:
-            pages[relative] = found
+            pages[relative] = [(name, html_text.unescape(title)) for name, title in found]
     return dict(sorted(pages.items(), key=lambda item: item[0] != GARS_URL))
 
 
@@ -178,7 +179,7 @@ def visit(context, url: str, frames: list[tuple[str, str]], gars: bool) -> Run: 
     page.on("console", on_console)
     page.goto(url)
     for name, title in frames:
-        frame = page.frame_locator(f"iframe[title='{title}']")
+        frame = page.frame_locator(f'iframe[title="{title}"]')
         frame.locator(".toolkit-form").first.wait_for(timeout=TIMEOUT_MS)
         run.forms[name] = time.perf_counter() - start
         if gars and name == "gars":
