@@ -72,6 +72,9 @@ class FormSection:
     #: a section the learner can repeat (journal entries, PDSA cycles): the noun
     repeat: str = ""
     max_repeats: int = 1
+    #: put before each field's label on screen, where the same fields repeat per
+    #: table row ("Opening: What I saw"), so that every label names one box
+    label_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ def _from_table(reader: _Reader, shared: dict[str, tuple[Choice, ...]]) -> list[
                     help=_text(row, help_key),
                     prompts=prompts,
                     group=_text(row, group_key),
+                    label_prefix="" if per_prompt else _text(row, label_key),
                 )
             )
         return sections

@@ -221,7 +221,7 @@ class FormWorksheet:
             part: EntryForm | RepeatedSection = (
                 RepeatedSection(section, self.changed)
                 if section.repeat
-                else EntryForm(section, self._label_prefix(section), self.changed)
+                else EntryForm(section, section.label_prefix, self.changed)
             )
             self.parts[section.id] = part
             widgets.append(part.widget)
@@ -240,11 +240,6 @@ class FormWorksheet:
             widgets.append(self._gars_link())
         self.widget = sheet_box(form.title, form.id, widgets, self)
         self.changed()
-
-    @staticmethod
-    def _label_prefix(section: FormSection) -> str:
-        """Field labels name their section when the fields alone are ambiguous ("Answer")."""
-        return section.title if len(section.fields) <= 2 and section.id[-1].isdigit() else ""
 
     def answers(self) -> dict[str, Any]:
         return {section_id: part.answers() for section_id, part in self.parts.items()}
