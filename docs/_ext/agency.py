@@ -18,7 +18,9 @@ What this extension does with the file:
   (each replaced by a short note); pages of left-out chapters that an earlier
   build left in the output folder are deleted;
 * stages a copy of the package with replacement instrument files, which
-  ``offline_lite`` then builds into the browser's wheel.
+  ``offline_lite`` then builds into the browser's wheel;
+* serves JupyterLite only the notebooks of worksheets the edition keeps, so a
+  left-out one is not in the full interface's file browser either.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ from worksheet import WORKSHEETS, worksheet_node
 ENV_VAR = "TOOLKIT_AGENCY_FILE"
 #: where the package copy with replacement instruments is laid out
 STAGE_DIR = Path("build") / "agency-package"
+#: where the worksheet notebooks of an edition that leaves some out are laid out
+#: (named like the original: JupyterLite shows the folder's name)
+NOTEBOOKS_DIR = Path("build") / "agency-edition" / "worksheets"
 LEFT_OUT_NOTE = "This worksheet is not part of this edition."
 
 _TOCTREE = re.compile(
@@ -118,6 +123,20 @@ def _stage_package(root: Path, target: Path, replacements: dict[str, Path]) -> N
         shutil.copyfile(path, instruments / f"{instrument_id}.json")
 
 
+def _stage_notebooks(source: Path, target: Path, left_out: frozenset[str]) -> bool:
+    """Copy the worksheet folder without left-out notebooks; False if none is left out."""
+    if target.exists():
+        shutil.rmtree(target)
+    if not any((source / f"{name}.ipynb").exists() for name in left_out):
+        return False
+    shutil.copytree(
+        source,
+        target,
+        ignore=lambda _folder, names: [n for n in names if Path(n).stem in left_out],
+    )
+    return True
+
+
 def apply_agency(app: Sphinx, config: Config) -> None:
     """Read and check the agency file, then set what it changes (before offline_lite runs)."""
     path, source, required = _agency_file(app)
@@ -169,6 +188,12 @@ def apply_agency(app: Sphinx, config: Config) -> None:
             config.offline_lite_package = str(target)
     elif target.exists():  # an earlier edition's copy, so nobody mistakes it for this one
         shutil.rmtree(target)
+    notebooks = root / "worksheets"
+    if _stage_notebooks(notebooks, root / NOTEBOOKS_DIR, agency.exclude_worksheets):
+        config.jupyterlite_contents = [
+            str(root / NOTEBOOKS_DIR) if Path(folder).resolve() == notebooks else folder
+            for folder in config.jupyterlite_contents or []
+        ]
 
 
 def _leaves_out(app: Sphinx, docname: str, entry: str) -> bool:

@@ -2,7 +2,7 @@
 from a fixture agency file named by ``TOOLKIT_AGENCY_FILE``, warnings as errors.
 
 The file sets a name, a logo, a contact, two support resources, leaves out the
-ethics chapter and the ROI worksheet, and replaces the LCSA wording.
+ethics chapter and the ROI and GARS worksheets, and replaces the LCSA wording.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ contact = "https://night.riverbend.example"
 
 [edition]
 exclude_chapters = ["ethics"]
-exclude_worksheets = ["roi"]
+exclude_worksheets = ["roi", "gars"]
 
 [instruments]
 lcsa = "{dir}/lcsa-original.json"
@@ -149,6 +149,18 @@ def test_the_left_out_worksheet_is_replaced_by_a_note(agency_site: Path):
     assert "<iframe" not in roi
     assert "This worksheet is not part of this edition." in roi
     assert "<iframe" in _page(agency_site, "readiness/lcsa.html")  # the others stay
+
+
+def test_a_left_out_worksheet_notebook_is_not_in_the_file_browser(agency_site: Path):
+    top = json.loads(_page(agency_site, "lite/api/contents/all.json"))
+    assert [entry["name"] for entry in top["content"]] == ["worksheets"]
+    listing = json.loads(_page(agency_site, "lite/api/contents/worksheets/all.json"))
+    names = {entry["name"] for entry in listing["content"]}
+    assert "README.md" in names  # the folder is still served, under its own name
+    assert "gars.ipynb" not in names
+    assert not (agency_site / "lite" / "files" / "worksheets" / "gars.ipynb").exists()
+    # the repository's own folder is untouched
+    assert (ROOT / "worksheets" / "gars.ipynb").exists()
 
 
 def test_the_browser_gets_the_replacement_wording(agency_site: Path):
