@@ -276,3 +276,50 @@ def test_the_smart_goal_arrives_in_the_gars_worksheet(browser_context, site_url)
     expected = "By 2027-01-31, Ana will ask each family what matters most (in 4 of 5 meetings)."
     expect(goal.get_by_label("Goal", exact=True)).to_have_value(expected, timeout=STEP_MS)
     assert browser_context.request_log.off_host() == []
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+
+
+def _no_markup_from(frame: FrameLocator, page, title: str) -> None:
+    """The hostile text is shown as text: no element or script came of it."""
+    form = frame.locator(".toolkit-form")
+    assert form.locator("img").count() == 0
+    assert form.locator("script").count() == 0
+    document = page.locator(f'iframe[title="{title}"]').element_handle().content_frame()
+    assert document.evaluate("() => window.pwned") is None
+
+
+def test_learner_text_is_shown_as_text_on_screen_in_print_and_after_import(
+    browser_context, site_url, tmp_path
+):
+    """Typed or imported markup never becomes markup in results or the printed record."""
+    case = next(c for c in CASES if c.title == "Logic model builder worksheet")
+    page = browser_context.new_page()
+    frame = open_form(page, site_url, case)
+    frame.get_by_label("Resources (inputs)", exact=True).fill(HOSTILE)
+    frame.get_by_label("Activities", exact=True).fill("Monthly sessions")
+    results = frame.locator(".toolkit-results")
+    expect(results).to_contain_text(f"IF we have {HOSTILE}, THEN", timeout=STEP_MS)
+    page.emulate_media(media="print")
+    summary = frame.locator(".toolkit-summary")
+    summary.wait_for(state="visible", timeout=10_000)
+    assert HOSTILE in summary.inner_text()
+    page.emulate_media(media="screen")
+    _no_markup_from(frame, page, case.title)
+
+    with page.expect_download() as download:
+        frame.locator("a.toolkit-download", has_text="answers (.json").click()
+    exported = tmp_path / "hostile.json"
+    download.value.save_as(exported)
+    envelope = json.loads(exported.read_text("utf-8"))
+    text = json.dumps(envelope)
+    assert HOSTILE.replace('"', '\\"') in text  # kept as the learner's own text
+    envelope_text = text.replace("Monthly sessions", HOSTILE.replace('"', '\\"'))
+    exported.write_text(envelope_text, "utf-8")
+    choose_file(page, frame, exported)
+    frame.locator(".toolkit-saved:has-text('Imported your answers')").wait_for(timeout=STEP_MS)
+    assert read(frame, "Activities") == HOSTILE
+    expect(results).to_contain_text(f"THEN we can carry out {HOSTILE}.", timeout=STEP_MS)
+    _no_markup_from(frame, page, case.title)
+    assert browser_context.request_log.off_host() == []
