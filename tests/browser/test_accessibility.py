@@ -5,6 +5,8 @@ worksheet is checked without editing this file. Each is checked in the
 theme's light and dark modes, so colour contrast is measured in both; a
 worksheet page is loaded once and switched between modes, as a reader does.
 Any finding of impact serious or critical fails, with rule, targets and help.
+In every worksheet, Tab pressed from the first control must reach every other
+one: a control it skips cannot be used without a mouse.
 """
 
 from __future__ import annotations
@@ -38,6 +40,41 @@ LUMINANCE_JS = """element => {
     return {background: luminance(getComputedStyle(node || document.body).backgroundColor),
             text: luminance(getComputedStyle(label).color)};
 }"""
+
+
+#: tags every control a learner can use in a worksheet form; returns their names
+MARK_CONTROLS_JS = """() => {
+    const controls = [...document.querySelectorAll(
+        ".toolkit-form :is(input, select, textarea, button)")].filter(
+        el => !el.disabled && el.getClientRects().length > 0
+              && getComputedStyle(el).visibility !== "hidden");
+    controls.forEach((el, index) => { el.dataset.tabCheck = String(index); });
+    return controls.map(el => (el.getAttribute("aria-label") || el.labels?.[0]?.textContent
+                               || el.textContent || el.outerHTML).trim().slice(0, 60));
+}"""
+#: the tagged control that has the keyboard focus, or null when focus left the frame
+FOCUSED_CONTROL_JS = """() => document.hasFocus()
+    ? (document.activeElement.closest("[data-tab-check]")?.dataset.tabCheck ?? "")
+    : null"""
+
+
+def unreachable_by_tab(page, frame) -> list[str]:
+    """The controls of a worksheet form that Tab, pressed from its first one, never reaches.
+
+    Tab walks the form as a keyboard user does, until focus leaves the frame;
+    a control it skips (or a focus trap that stops it) cannot be used without a mouse.
+    """
+    names = frame.evaluate(MARK_CONTROLS_JS)
+    assert names, "the worksheet shows no controls"
+    frame.locator('[data-tab-check="0"]').focus()
+    reached = {"0"}
+    for _ in range(3 * len(names) + 20):
+        page.keyboard.press("Tab")
+        focused = frame.evaluate(FOCUSED_CONTROL_JS)
+        if focused is None:
+            break
+        reached.add(focused)
+    return [name for index, name in enumerate(names) if str(index) not in reached]
 
 
 def worksheet_frames(page):
@@ -85,7 +122,7 @@ def test_pages_without_worksheets_pass_axe_in_light_and_dark(browser_context, bu
     assert browser_context.request_log.off_host() == []
 
 
-def test_worksheets_and_their_pages_pass_axe_in_light_and_dark(
+def test_worksheets_pass_axe_in_light_and_dark_and_tab_reaches_every_control(
     browser_context, built_site, site_url
 ):
     pages = worksheet_pages(built_site)
@@ -96,6 +133,9 @@ def test_worksheets_and_their_pages_pass_axe_in_light_and_dark(
     for path in pages:
         page.goto(f"{site_url}/{path}")
         frames = worksheet_frames(page)
+        for number, frame in enumerate(frames, start=1):
+            if missed := unreachable_by_tab(page, frame):
+                reports.append(f"{path} worksheet {number}: Tab never reaches {missed}")
         settle(page)
         for mode in ("light", "dark"):
             set_theme(page, mode)
@@ -113,6 +153,19 @@ def test_worksheets_and_their_pages_pass_axe_in_light_and_dark(
     failures = "\n".join(report for report in reports if report)
     assert not failures, f"axe found serious or critical problems:\n{failures}"
     assert browser_context.request_log.off_host() == []
+
+
+def test_the_tab_check_finds_a_control_the_keyboard_cannot_reach(browser_context, site_url):
+    """The check above would catch a regression: a control taken out of the tab order."""
+    page = browser_context.new_page()
+    page.goto(f"{site_url}/value-of-coaching/roi.html")
+    (frame,) = worksheet_frames(page)
+    assert unreachable_by_tab(page, frame) == []
+    names = frame.evaluate(MARK_CONTROLS_JS)
+    field = frame.locator(".toolkit-form input[type=number]").nth(1)
+    skipped = names[int(field.get_attribute("data-tab-check"))]
+    field.evaluate("input => { input.tabIndex = -1; }")
+    assert unreachable_by_tab(page, frame) == [skipped]
 
 
 def test_worksheet_on_a_dark_page_starts_dark(browser_context, site_url):
