@@ -47,6 +47,10 @@ html_show_sourcelink = False
 html_context = {"default_mode": "auto"}
 html_theme_options = {
     "navigation_with_keys": True,
+    # eleven chapters: four in the bar, "More" and a search icon keep the header
+    # on one line at 1280 px (the search field pushed it onto two)
+    "header_links_before_dropdown": 4,
+    "navbar_persistent": ["search-button"],
     "show_prev_next": True,
     "footer_start": ["copyright"],
     "footer_end": [],
