@@ -173,6 +173,13 @@ class AnswerKeeper:
             self.restoring = False
             return
         self.restoring = False
+        if saved is None and self.read_form() == self.blank():
+            # nothing kept and nothing typed yet: store nothing until the learner writes,
+            # so an opened-and-left worksheet leaves no trace and no false "last saved"
+            stamp, _clock = now()
+            self.refresh_downloads(self.blank(), stamp)
+            self.saved.value = saved_line(None)
+            return
         self.changed()
 
     # --- import and clear -------------------------------------------------------
