@@ -74,6 +74,15 @@ VIEWS: dict[str, tuple[str, str | None]] = {
 }
 
 
+#: what the note above a worksheet says once it is ready
+READY_NOTE = "The worksheet is ready. Your answers are saved only in this browser."
+#: worksheets for which that is not true, and what is
+READY_NOTES = {
+    "cohort": "The worksheet is ready. Files you load are read in this browser only, "
+    "and nothing is kept.",
+}
+
+
 def _code(module: str, argument: str | None) -> str:
     """The one line of Python that shows a worksheet's form."""
     call = f"_w.show({argument!r})" if argument else "_w.show()"
@@ -138,7 +147,8 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
     source = f'data-src="{escape(src)}"' if earlier else f'src="{escape(src)}"'
     waiting = "It starts once the worksheet above is ready. " if earlier else ""
     self.body.append(
-        f'<div class="toolkit-worksheet" data-worksheet="{escape(node["name"])}">'
+        f'<div class="toolkit-worksheet" data-worksheet="{escape(node["name"])}" '
+        f'data-ready="{escape(READY_NOTES.get(node["name"], READY_NOTE))}">'
         f'<p class="toolkit-worksheet-loading" aria-live="polite">'
         f"Starting the worksheet: Python is loading inside your browser. {waiting}"
         "This can take a few seconds the first time; nothing is sent anywhere.</p>"

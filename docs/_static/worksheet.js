@@ -25,8 +25,7 @@ function watchWorksheet(box) {
     observed = form;
     window.clearInterval(timer);
     startNextWorksheet();
-    note.textContent =
-      "The worksheet is ready. Your answers are saved only in this browser.";
+    note.textContent = box.dataset.ready;
     box.classList.add("toolkit-worksheet-ready");
     addPrintButton(box, frame);
     fit(form);

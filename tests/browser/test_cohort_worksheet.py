@@ -26,6 +26,12 @@ def test_a_trainer_loads_many_files_and_sees_the_group(browser_context, site_url
     page.goto(f"{site_url}/cqi/cohort.html")
     frame = page.frame_locator("iframe[title='Group results worksheet']")
     frame.locator(".toolkit-form").wait_for(timeout=START_MS)
+    # the note above the frame promises what this view does: it keeps nothing
+    expect(page.locator(".toolkit-worksheet-loading")).to_have_text(
+        "The worksheet is ready. Files you load are read in this browser only, and nothing is kept."
+    )
+    button = frame.get_by_role("button", name="Load export files")
+    assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), "the label is cut short"
     files = sorted(FIXTURES.glob("*.json"))
     with page.expect_file_chooser() as chooser:
         frame.get_by_role("button", name="Load export files").click()

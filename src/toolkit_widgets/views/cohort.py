@@ -136,7 +136,10 @@ def report_html(result: CohortReport) -> str:
 class CohortView:
     def __init__(self) -> None:
         self.upload = w.FileUpload(
-            accept=".json,application/json", multiple=True, description="Load export files"
+            accept=".json,application/json",
+            multiple=True,
+            description="Load export files",
+            layout=w.Layout(width="auto"),  # the default width cut the label short
         )
         self.upload.observe(lambda change: self.load(change["new"]), names="value")
         self.clear_button = w.Button(description="Empty the view", icon="eraser")
