@@ -132,7 +132,9 @@ def _stage_notebooks(source: Path, target: Path, left_out: frozenset[str]) -> bo
     shutil.copytree(
         source,
         target,
-        ignore=lambda _folder, names: [n for n in names if Path(n).stem in left_out],
+        ignore=lambda _folder, names: [
+            n for n in names if n.endswith(".ipynb") and n.removesuffix(".ipynb") in left_out
+        ],
     )
     return True
 
@@ -188,7 +190,7 @@ def apply_agency(app: Sphinx, config: Config) -> None:
             config.offline_lite_package = str(target)
     elif target.exists():  # an earlier edition's copy, so nobody mistakes it for this one
         shutil.rmtree(target)
-    notebooks = root / "worksheets"
+    notebooks = (root / "worksheets").resolve()
     if _stage_notebooks(notebooks, root / NOTEBOOKS_DIR, agency.exclude_worksheets):
         config.jupyterlite_contents = [
             str(root / NOTEBOOKS_DIR) if Path(folder).resolve() == notebooks else folder
