@@ -67,7 +67,7 @@ CONSOLE_MILESTONES = {
     "worksheet code started": ("No new packages to load",),
 }
 _WORKSHEET = re.compile(
-    r'<div class="toolkit-worksheet" data-worksheet="([^"]+)">.*?<iframe [^>]*title="([^"]+)"',
+    r'<div class="toolkit-worksheet" data-worksheet="([^"]+)"[^>]*>.*?<iframe [^>]*title="([^"]+)"',
     re.S,
 )
 
@@ -156,6 +156,8 @@ def find_worksheets(site: Path) -> dict[str, list[tuple[str, str]]]:
         found = _WORKSHEET.findall(html.read_text("utf-8"))
         if found:
             pages[relative] = [(name, html_text.unescape(title)) for name, title in found]
+    if GARS_URL not in pages:  # the markup changed: say so rather than measure nothing
+        raise SystemExit(f"No worksheet found in {site} (is {GARS_URL} built?)")
     return dict(sorted(pages.items(), key=lambda item: item[0] != GARS_URL))
 
 
