@@ -20,6 +20,7 @@ extensions = [
     "sphinxcontrib.bibtex",  # {cite} roles and the references page
     "jupyterlite_sphinx",
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
+    "kernel_bridge",  # _static/comlink.mjs + kernel-config.json: a page starts the kernel worker
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
     "data_table",  # the {toolkit-table} directive: the book's tables from data
     "agency",  # an agency's edition from agency.toml (or $TOOLKIT_AGENCY_FILE); none: generic
