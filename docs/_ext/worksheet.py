@@ -94,7 +94,19 @@ WORKSHEETS = {name: _code(*view) for name, view in VIEWS.items()}
 
 
 class worksheet_node(nodes.General, nodes.Element):  # noqa: N801 - docutils convention
-    """Placeholder replaced by the iframe markup when writing HTML."""
+    """Placeholder replaced by the worksheet's markup when writing HTML."""
+
+
+def _catalogue() -> tuple[str, ...]:
+    """Worksheets whose form is written into the page (from the package's catalogue)."""
+    from toolkit_widgets import catalogue
+
+    return catalogue.NAMES
+
+
+def known_worksheets() -> list[str]:
+    """Every name a page may embed."""
+    return [*_catalogue(), *(name for name in WORKSHEETS if name not in _catalogue())]
 
 
 class WorksheetDirective(SphinxDirective):
@@ -103,8 +115,9 @@ class WorksheetDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
-        if name not in WORKSHEETS:
-            raise self.error(f"unknown worksheet {name!r}; known: {', '.join(WORKSHEETS)}")
+        if name not in known_worksheets():
+            known = ", ".join(known_worksheets())
+            raise self.error(f"unknown worksheet {name!r}; known: {known}")
         node = worksheet_node()
         node["name"] = name
         node["title"] = self.options.get("title", f"{name} worksheet")
@@ -139,6 +152,9 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
     the page's first frame gets a ``src``; the others carry ``data-src`` and
     ``worksheet.js`` starts each when the one before is ready.
     """
+    if node["name"] in _catalogue():
+        _write_sheet(self, node)
+        raise nodes.SkipNode
     depth = node["docname"].count("/")
     lite_root = "../" * depth + "lite/"
     src = _iframe_src(node["name"], lite_root)
@@ -156,6 +172,16 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
         f'style="height: {escape(node["height"])}" loading="eager"></iframe></div>'
     )
     raise nodes.SkipNode
+
+
+def _write_sheet(translator: object, node: worksheet_node) -> None:
+    """The worksheet's whole form, results area and keeping panel, as plain HTML."""
+    from toolkit_widgets import catalogue
+    from toolkit_widgets.render.form_html import sheet_html
+
+    sheet = catalogue.get(node["name"])
+    # answers kept by the site before December 2026 are found under the instrument's id
+    translator.body.append(sheet_html(sheet.form, old_key=sheet.instrument))  # type: ignore[attr-defined]
 
 
 def style_repl_frame(app: Sphinx, exception: Exception | None) -> None:
@@ -185,4 +211,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("build-finished", style_repl_frame, priority=800)
     app.add_directive("worksheet", WorksheetDirective)
     app.add_js_file("worksheet.js")
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_js_file("sheet.js")
+    app.add_css_file("sheet.css")
+    # env_version: pages written by an older directive are rebuilt, not reused
+    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,692 @@
+// Worksheets written into the page: keep what the learner types, and let
+// Python (JupyterLite's Pyodide kernel, in a Web Worker) compute beside the form.
+//
+// This script holds no rule of any instrument: no scoring, no range, no
+// wording. It copies control values in and out by their names (a name is the
+// path of the answer, e.g. "ratings.crs-01" or "goals.0.title"), keeps them in
+// this browser's localStorage as they are typed, and hands them to Python
+// (toolkit_widgets.web), which sends back messages, results and export files.
+"use strict";
+
+(() => {
+  const PREFIX = "coaching-toolkit/sheet/";
+  const MIGRATED = "coaching-toolkit/migrated/";
+  const FORMAT = "coaching-toolkit-form-state";
+  const SAVE_AFTER_MS = 250;
+  const COMPUTE_AFTER_MS = 40;
+  const INDEX = "__i__";
+  // the database where the site before December 2026 kept answers (from Python)
+  const OLD_DB = "coaching-toolkit";
+  const OLD_STORE = "answers";
+  const TAB = Math.random().toString(16).slice(2);
+  const SITE_ROOT = new URL("../", document.currentScript.src).href;
+  const PRIVACY =
+    "Your answers are saved only in this browser, on this device, as you type. " +
+    "They are never sent anywhere.";
+
+  function newSheetId() {
+    const bytes = new Uint8Array(8);
+    crypto.getRandomValues(bytes);
+    return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function clock(iso) {
+    return new Date(iso).toLocaleTimeString();
+  }
+
+  // ---------------------------------------------------------------- Python --
+  // One kernel per page, started when the browser is idle, shared by every
+  // worksheet on the page; calls are queued by the bridge.
+  const python = {
+    kernel: null,
+    failed: null,
+    waiting: [],
+    listeners: new Set(),
+    start() {
+      if (this.kernel || this.starting) {
+        return;
+      }
+      this.starting = true;
+      this.tell("starting");
+      import(new URL("_static/kernel-bridge.mjs", SITE_ROOT).href)
+        .then((bridge) => bridge.startKernel(SITE_ROOT))
+        .then(async (kernel) => {
+          await kernel.run(
+            "import json as _tk_json\n" +
+              "from IPython.display import display as _tk_display\n" +
+              "import toolkit_widgets.web as _tk_web\n" +
+              "def _tk(fn, *args):\n" +
+              "    _tk_display({'application/json': _tk_json.loads(getattr(_tk_web, fn)(*args))}, raw=True)\n" +
+              "_tk_display({'application/json': {'ready': True}}, raw=True)\n",
+          );
+          this.kernel = kernel;
+          this.tell("ready");
+          this.waiting.splice(0).forEach((resolve) => resolve(kernel));
+        })
+        .catch((error) => {
+          this.failed = error;
+          this.tell("failed", error);
+        });
+    },
+    tell(status, error) {
+      this.status = status;
+      this.listeners.forEach((listener) => listener(status, error));
+    },
+    ready() {
+      if (this.kernel) {
+        return Promise.resolve(this.kernel);
+      }
+      if (this.failed) {
+        return Promise.reject(this.failed);
+      }
+      return new Promise((resolve) => this.waiting.push(resolve));
+    },
+    // toolkit_widgets.web.<fn>(*args), every argument a string; resolves with its JSON reply
+    async call(fn, ...args) {
+      const kernel = await this.ready();
+      const literal = (text) => JSON.stringify(String(text));
+      return kernel.run(`_tk(${literal(fn)}, ${args.map(literal).join(", ")})`);
+    },
+  };
+
+  function startWhenIdle() {
+    const start = () => python.start();
+    if ("requestIdleCallback" in window) {
+      window.requestIdleCallback(start, { timeout: 1500 });
+    } else {
+      window.setTimeout(start, 200);
+    }
+  }
+
+  // ------------------------------------------------------------ form state --
+  class Sheet {
+    constructor(root) {
+      this.root = root;
+      this.name = root.dataset.sheet;
+      this.oldKey = root.dataset.oldKey || this.name;
+      this.form = root.querySelector("form");
+      this.key = PREFIX + this.name;
+      this.status = root.querySelector("[data-save-status]");
+      this.pythonStatus = root.querySelector("[data-python-status]");
+      this.results = root.querySelector("[data-results]");
+      this.summary = root.querySelector("[data-summary]");
+      this.importMessage = root.querySelector("[data-import-message]");
+      this.dirty = new Set();
+      this.saveTimer = null;
+      this.computeTimer = null;
+      this.computing = false;
+      this.again = false;
+      this.sheetId = null;
+      this.savedAt = null;
+      this.urls = [];
+    }
+
+    repeats() {
+      return [...this.form.querySelectorAll("[data-repeat]")];
+    }
+
+    rowsOf(repeat) {
+      return [...repeat.querySelector("[data-rows]").children].filter((el) => el.matches("[data-row]"));
+    }
+
+    controls() {
+      return [...this.form.elements].filter((el) => el.name);
+    }
+
+    readState() {
+      const values = {};
+      for (const el of this.controls()) {
+        if (el.type === "radio") {
+          if (!(el.name in values)) {
+            values[el.name] = "";
+          }
+          if (el.checked) {
+            values[el.name] = el.value;
+          }
+        } else if (el.type === "checkbox") {
+          values[el.name] = el.checked;
+        } else {
+          values[el.name] = el.value;
+        }
+      }
+      const rows = {};
+      for (const repeat of this.repeats()) {
+        rows[repeat.dataset.repeat] = this.rowsOf(repeat).length;
+      }
+      return { values, rows };
+    }
+
+    // Shows a state in the form. Names in `keep` (typed here, not yet saved)
+    // keep what this tab shows.
+    applyState(state, keep = new Set()) {
+      const rows = (state && state.rows) || {};
+      for (const repeat of this.repeats()) {
+        const wanted = Number.isInteger(rows[repeat.dataset.repeat])
+          ? rows[repeat.dataset.repeat]
+          : Number(repeat.dataset.start);
+        this.setRowCount(repeat, wanted);
+      }
+      const values = (state && state.values) || {};
+      for (const el of this.controls()) {
+        if (keep.has(el.name)) {
+          continue;
+        }
+        const value = values[el.name];
+        if (el.type === "radio") {
+          el.checked = el.value === (typeof value === "string" ? value : "");
+        } else if (el.type === "checkbox") {
+          el.checked = value === true;
+        } else if (el.tagName === "SELECT") {
+          el.value = typeof value === "string" ? value : "";
+          if (el.value !== value) {
+            el.value = "";
+          }
+        } else {
+          el.value = typeof value === "string" ? value : "";
+        }
+      }
+    }
+
+    // ------------------------------------------------------ repeated parts --
+    setRowCount(repeat, wanted) {
+      const min = Number(repeat.dataset.min);
+      const max = Number(repeat.dataset.max);
+      const count = Math.min(Math.max(wanted, min), max);
+      let rows = this.rowsOf(repeat);
+      while (rows.length > count) {
+        rows.pop().remove();
+      }
+      while (rows.length < count) {
+        this.addRow(repeat);
+        rows = this.rowsOf(repeat);
+      }
+      this.showRowButtons(repeat);
+    }
+
+    addRow(repeat) {
+      const template = repeat.querySelector("template[data-row-template]");
+      const row = template.content.firstElementChild.cloneNode(true);
+      const index = this.rowsOf(repeat).length;
+      this.renumber(row, repeat.dataset.repeat, INDEX, String(index));
+      repeat.querySelector("[data-rows]").appendChild(row);
+      return row;
+    }
+
+    removeRow(repeat, row) {
+      const rows = this.rowsOf(repeat);
+      const at = rows.indexOf(row);
+      row.remove();
+      rows.slice(at + 1).forEach((later, i) => {
+        this.renumber(later, repeat.dataset.repeat, String(at + i + 1), String(at + i));
+      });
+      this.showRowButtons(repeat);
+    }
+
+    // Rewrites a row's names and ids from index `from` to index `to`.
+    renumber(row, repeatName, from, to) {
+      const namePart = `${repeatName}.${from}.`;
+      const idPart = `-${repeatName.replaceAll(".", "-")}-${from}-`;
+      const swap = (text) =>
+        text.replaceAll(namePart, `${repeatName}.${to}.`).replaceAll(idPart, `-${repeatName.replaceAll(".", "-")}-${to}-`);
+      for (const el of [row, ...row.querySelectorAll("*")]) {
+        for (const attribute of ["id", "name", "for", "aria-describedby", "data-message-for"]) {
+          if (el.hasAttribute(attribute)) {
+            el.setAttribute(attribute, swap(el.getAttribute(attribute)));
+          }
+        }
+      }
+      const number = row.querySelector("[data-row-number]");
+      if (number) {
+        number.textContent = String(Number(to) + 1);
+      }
+    }
+
+    showRowButtons(repeat) {
+      const count = this.rowsOf(repeat).length;
+      const add = repeat.querySelector("[data-add]");
+      add.hidden = count >= Number(repeat.dataset.max);
+      for (const row of this.rowsOf(repeat)) {
+        const remove = row.querySelector(":scope > [data-remove]");
+        if (remove) {
+          remove.hidden = count <= Number(repeat.dataset.min);
+        }
+      }
+    }
+
+    // ------------------------------------------------------------- keeping --
+    readRecord() {
+      let text;
+      try {
+        text = window.localStorage.getItem(this.key);
+      } catch (error) {
+        this.say(`This browser does not let the site keep answers (${error.message}). Export them to keep a copy.`);
+        return null;
+      }
+      if (text === null) {
+        return null;
+      }
+      try {
+        const record = JSON.parse(text);
+        if (record && record.format === FORMAT && record.values && typeof record.values === "object") {
+          return record;
+        }
+      } catch (error) {
+        // a damaged record is reported, and left where it is
+      }
+      this.say("Your saved answers could not be read; they are left as they are until you type.");
+      return null;
+    }
+
+    say(text) {
+      this.status.textContent = text;
+    }
+
+    sayNotSaved() {
+      this.say(`Not saved yet. ${PRIVACY}`);
+    }
+
+    saySaved(iso, from) {
+      const where = from === "tab" ? " (changed in another tab)" : "";
+      this.say(`Last saved in this browser at ${clock(iso)}${where}. ${PRIVACY}`);
+    }
+
+    changed(event) {
+      if (event && event.target && event.target.name) {
+        this.dirty.add(event.target.name);
+      }
+      this.importMessage.textContent = "";
+      window.clearTimeout(this.saveTimer);
+      this.saveTimer = window.setTimeout(() => this.save(), SAVE_AFTER_MS);
+      this.scheduleCompute();
+    }
+
+    save() {
+      window.clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      if (!this.dirty.size && !this.mustSave) {
+        return;
+      }
+      const savedAt = new Date().toISOString();
+      this.sheetId = this.sheetId || newSheetId();
+      const record = {
+        format: FORMAT,
+        version: 1,
+        worksheet: this.name,
+        sheet_id: this.sheetId,
+        saved_at: savedAt,
+        tab: TAB,
+        ...this.readState(),
+      };
+      try {
+        window.localStorage.setItem(this.key, JSON.stringify(record));
+      } catch (error) {
+        this.say(`Could not save in this browser: ${error.message}. Export your answers to keep them.`);
+        return;
+      }
+      this.dirty.clear();
+      this.mustSave = false;
+      this.savedAt = savedAt;
+      this.saySaved(savedAt);
+    }
+
+    flush() {
+      if (this.saveTimer !== null) {
+        this.save();
+      }
+    }
+
+    // Another tab saved or deleted this worksheet's answers.
+    fromOtherTab(event) {
+      if (event.key !== this.key) {
+        return;
+      }
+      if (event.newValue === null) {
+        this.dirty.clear();
+        this.applyState(null);
+        this.sheetId = null;
+        this.say("Your answers were deleted from this browser in another tab.");
+        this.scheduleCompute();
+        return;
+      }
+      const record = this.readRecord();
+      if (!record) {
+        return;
+      }
+      this.applyState(record, this.dirty);
+      this.sheetId = record.sheet_id || this.sheetId;
+      this.saySaved(record.saved_at, "tab");
+      this.scheduleCompute();
+    }
+
+    // Answers the site kept before December 2026, in IndexedDB, come in once:
+    // Python reads them as it reads an export file.
+    async bringInOldRecord() {
+      let marker = null;
+      try {
+        marker = window.localStorage.getItem(MIGRATED + this.name);
+      } catch (error) {
+        return;
+      }
+      if (marker !== null) {
+        return;
+      }
+      const text = await readOldRecord(this.oldKey);
+      if (text === null) {
+        return;
+      }
+      this.say("Bringing in the answers you saved with the earlier version of this site…");
+      let reply;
+      try {
+        reply = await python.call("read_answers", this.name, text);
+      } catch (error) {
+        this.say(`Your earlier answers are kept, but Python could not read them: ${error.message}`);
+        return;
+      }
+      if (reply.error) {
+        this.say(`Your earlier answers could not be brought in: ${reply.error} They are left as they were.`);
+        return;
+      }
+      this.applyState(reply.state, this.dirty);
+      this.sheetId = reply.state.sheet_id || this.sheetId;
+      this.mustSave = true;
+      this.save();
+      try {
+        window.localStorage.setItem(MIGRATED + this.name, new Date().toISOString());
+      } catch (error) {
+        // the record above was saved; bringing it in again later changes nothing typed since
+      }
+      this.scheduleCompute();
+    }
+
+    // -------------------------------------------------------------- Python --
+    scheduleCompute() {
+      if (python.status !== "ready") {
+        return;
+      }
+      window.clearTimeout(this.computeTimer);
+      this.computeTimer = window.setTimeout(() => this.compute(), COMPUTE_AFTER_MS);
+    }
+
+    async compute() {
+      if (this.computing) {
+        this.again = true;
+        return;
+      }
+      this.computing = true;
+      const state = {
+        ...this.readState(),
+        sheet_id: this.sheetId || "",
+        saved_at: this.savedAt || new Date().toISOString(),
+      };
+      try {
+        this.show(await python.call("compute", this.name, JSON.stringify(state)));
+      } catch (error) {
+        this.results.innerHTML = "";
+        const p = document.createElement("p");
+        p.className = "toolkit-error";
+        p.textContent = `Python could not work out the results: ${error.message}`;
+        this.results.appendChild(p);
+      } finally {
+        this.computing = false;
+      }
+      if (this.again) {
+        this.again = false;
+        this.compute();
+      }
+    }
+
+    show(reply) {
+      const messages = reply.messages || {};
+      for (const holder of this.root.querySelectorAll("[data-message-for]")) {
+        const name = holder.dataset.messageFor;
+        holder.textContent = messages[name] || "";
+        holder.classList.toggle("toolkit-error", Boolean(messages[name]));
+        for (const control of this.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+          control.toggleAttribute("aria-invalid", Boolean(messages[name]));
+        }
+      }
+      if (reply.problem) {
+        this.results.innerHTML = "";
+        const p = document.createElement("p");
+        p.className = "toolkit-error";
+        p.textContent = reply.problem;
+        this.results.appendChild(p);
+      } else {
+        this.results.innerHTML = reply.results; // built by Python, every learner text escaped
+      }
+      this.summary.innerHTML = reply.summary || "";
+      this.offerDownloads(reply.export, Object.keys(messages).length > 0);
+    }
+
+    offerDownloads(files, hasMessages) {
+      this.urls.forEach((url) => URL.revokeObjectURL(url));
+      this.urls = [];
+      const note = this.root.querySelector("[data-download-note]");
+      for (const link of this.root.querySelectorAll("[data-download]")) {
+        const kind = link.dataset.download;
+        if (files) {
+          const type = kind === "json" ? "application/json" : "text/csv";
+          const url = URL.createObjectURL(new Blob([files[kind]], { type: `${type};charset=utf-8` }));
+          this.urls.push(url);
+          link.href = url;
+          link.download = `${files.filename}.${kind}`;
+        } else {
+          link.removeAttribute("href");
+          link.removeAttribute("download");
+        }
+      }
+      note.textContent = files
+        ? ""
+        : hasMessages
+          ? " (ready once the answers marked above are fixed)"
+          : " (ready once Python has started)";
+    }
+
+    // ------------------------------------------------- import, clear, print --
+    async importFile(input) {
+      const file = input.files && input.files[0];
+      input.value = ""; // the same file can be chosen again
+      if (!file) {
+        return;
+      }
+      this.importMessage.textContent = `Reading ${file.name}…`;
+      let reply;
+      try {
+        const text = await file.text();
+        reply = await python.call("read_answers", this.name, text);
+      } catch (error) {
+        this.importMessage.textContent = `Nothing was imported: ${error.message}`;
+        return;
+      }
+      if (reply.error) {
+        this.importMessage.textContent = `Nothing was imported. ${reply.error}`;
+        this.importMessage.classList.add("toolkit-error");
+        return;
+      }
+      this.importMessage.classList.remove("toolkit-error");
+      this.applyState(reply.state);
+      this.sheetId = reply.state.sheet_id || this.sheetId || newSheetId();
+      this.dirty.clear();
+      this.mustSave = true;
+      this.save();
+      this.importMessage.textContent = `Imported your answers from ${file.name}.`;
+      this.scheduleCompute();
+    }
+
+    clear() {
+      window.clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      try {
+        window.localStorage.removeItem(this.key);
+        window.localStorage.setItem(MIGRATED + this.name, new Date().toISOString());
+      } catch (error) {
+        this.say(`Could not delete the answers from this browser: ${error.message}`);
+        return;
+      }
+      this.dirty.clear();
+      this.applyState(null);
+      this.sheetId = null;
+      this.savedAt = null;
+      this.say("Your answers were deleted from this browser.");
+      this.importMessage.textContent = "";
+      this.scheduleCompute();
+    }
+
+    printSummary() {
+      document.body.classList.add("tk-printing-summary");
+      this.root.classList.add("tk-print-this");
+      window.addEventListener(
+        "afterprint",
+        () => {
+          document.body.classList.remove("tk-printing-summary");
+          this.root.classList.remove("tk-print-this");
+        },
+        { once: true },
+      );
+      window.print();
+    }
+
+    // ---------------------------------------------------------------- wiring --
+    start() {
+      const record = this.readRecord();
+      if (record) {
+        this.applyState(record);
+        this.sheetId = record.sheet_id || null;
+        this.savedAt = record.saved_at || null;
+        this.saySaved(record.saved_at);
+      } else if (this.status.textContent.startsWith("Not saved")) {
+        this.sayNotSaved();
+      }
+      for (const repeat of this.repeats()) {
+        this.showRowButtons(repeat);
+        repeat.querySelector("[data-add]").addEventListener("click", () => {
+          const row = this.addRow(repeat);
+          this.showRowButtons(repeat);
+          this.mustSave = true;
+          this.changed();
+          const first = row.querySelector("input, select, textarea");
+          if (first) {
+            first.focus();
+          }
+        });
+        repeat.addEventListener("click", (event) => {
+          const button = event.target.closest("[data-remove]");
+          if (button && repeat.contains(button)) {
+            this.removeRow(repeat, button.closest("[data-row]"));
+            this.mustSave = true;
+            this.changed();
+            repeat.querySelector("[data-add]").focus();
+          }
+        });
+      }
+      this.form.addEventListener("input", (event) => this.changed(event));
+      this.form.addEventListener("change", (event) => this.changed(event));
+      this.form.addEventListener("submit", (event) => event.preventDefault());
+      const keep = this.root.querySelector("[data-keep]");
+      keep.hidden = false;
+      const confirm = keep.querySelector("[data-confirm]");
+      keep.querySelector("[data-import]").addEventListener("change", (event) => this.importFile(event.target));
+      keep.querySelector("[data-clear]").addEventListener("click", () => {
+        confirm.hidden = false;
+        confirm.querySelector("[data-confirm-no]").focus();
+      });
+      keep.querySelector("[data-confirm-no]").addEventListener("click", () => {
+        confirm.hidden = true;
+        keep.querySelector("[data-clear]").focus();
+      });
+      keep.querySelector("[data-confirm-yes]").addEventListener("click", () => {
+        confirm.hidden = true;
+        this.clear();
+        keep.querySelector("[data-clear]").focus();
+      });
+      keep.querySelector("[data-print]").addEventListener("click", () => this.printSummary());
+      this.offerDownloads(null, false);
+      python.listeners.add((status, error) => this.pythonChanged(status, error));
+      this.pythonChanged(python.status || "waiting");
+      this.bringInOldRecord();
+    }
+
+    pythonChanged(status, error) {
+      const text = {
+        waiting: "Python will start in your browser in a moment; you can already fill in the form.",
+        starting: "Python is starting inside your browser; your answers are already being kept.",
+        ready: "Python is ready: the results follow your answers.",
+        failed:
+          "Python could not start in this browser, so results cannot be worked out here. " +
+          "Your answers are still kept as you type, and the form can be printed. " +
+          (error ? `(${error.message})` : ""),
+      }[status];
+      if (text) {
+        this.pythonStatus.textContent = text;
+      }
+      if (status === "ready") {
+        this.compute();
+      }
+    }
+  }
+
+  // The record the earlier site kept for `key`, or null. Opens the old
+  // database without creating it: a browser that never had one gets none.
+  function readOldRecord(key) {
+    return new Promise((resolve) => {
+      if (!("indexedDB" in window)) {
+        resolve(null);
+        return;
+      }
+      let request;
+      try {
+        request = indexedDB.open(OLD_DB);
+      } catch (error) {
+        resolve(null);
+        return;
+      }
+      request.onupgradeneeded = (event) => {
+        event.target.transaction.abort(); // there was no such database: make none
+      };
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+      request.onsuccess = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains(OLD_STORE)) {
+          db.close();
+          resolve(null);
+          return;
+        }
+        const get = db.transaction(OLD_STORE, "readonly").objectStore(OLD_STORE).get(key);
+        get.onsuccess = () => {
+          db.close();
+          resolve(typeof get.result === "string" ? get.result : null);
+        };
+        get.onerror = () => {
+          db.close();
+          resolve(null);
+        };
+      };
+    });
+  }
+
+  function startAll() {
+    document.documentElement.classList.add("tk-js");
+    const sheets = [...document.querySelectorAll("[data-sheet]")].map((root) => new Sheet(root));
+    if (!sheets.length) {
+      return;
+    }
+    sheets.forEach((sheet) => sheet.start());
+    const flushAll = () => sheets.forEach((sheet) => sheet.flush());
+    window.addEventListener("pagehide", flushAll);
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") {
+        flushAll();
+      }
+    });
+    window.addEventListener("storage", (event) => sheets.forEach((sheet) => sheet.fromOtherTab(event)));
+    window.toolkitSheets = sheets; // for the browser tests and curious learners
+    startWhenIdle();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startAll);
+  } else {
+    startAll();
+  }
+})();

@@ -1,0 +1,42 @@
+"""The one list of worksheets: the chapters' directive, exports, the cohort view and tests read it.
+
+Each entry maps the name a chapter embeds (``{worksheet} crs``) to the
+worksheet's definition, built on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from toolkit_widgets.sheets.base import Worksheet
+from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
+
+__all__ = ["NAMES", "get"]
+
+_QUESTIONNAIRES = (
+    "lcsa",
+    "crs",
+    "oti",
+    "supervisory_skills",
+    "job_responsibilities",
+    "cprs",
+    "coaching_skills",
+)
+
+_FACTORIES: dict[str, Callable[[], Worksheet]] = {
+    **{name: (lambda name=name: QuestionnaireSheet(name)) for name in _QUESTIONNAIRES},
+}
+
+#: every worksheet's name, in the order the catalogue lists them
+NAMES: tuple[str, ...] = tuple(_FACTORIES)
+
+
+@cache
+def get(name: str) -> Worksheet:
+    """The worksheet called ``name``; a KeyError names the known ones."""
+    try:
+        factory = _FACTORIES[name]
+    except KeyError:
+        raise KeyError(f"unknown worksheet {name!r}; known: {', '.join(NAMES)}") from None
+    return factory()

@@ -1,0 +1,59 @@
+"""Helpers for browser tests of worksheets written into the page.
+
+A worksheet is a ``<section data-sheet="name">`` in its chapter page: its form
+works (and keeps answers) before Python starts, and Python computes beside
+it. Tests find controls the way a learner does: by their labels.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+#: the first start of Python in a fresh profile (a busy 2-core machine is slow)
+PYTHON_TIMEOUT_MS = 120_000
+SAVED = re.compile("Last saved in this browser")
+
+
+@cache
+def _pages(site: Path) -> dict[str, str]:
+    """Worksheet name -> its page's path in the built site."""
+    found: dict[str, str] = {}
+    for page in sorted(site.rglob("*.html")):
+        if "lite" in page.relative_to(site).parts[:1]:
+            continue
+        for name in re.findall(r'data-sheet="([^"]+)"', page.read_text("utf-8")):
+            found.setdefault(name, "/" + page.relative_to(site).as_posix())
+    return found
+
+
+def sheet_pages(site: Path) -> dict[str, str]:
+    return dict(_pages(Path(site)))
+
+
+def open_sheet(context, site_url: str, site: Path, name: str, page=None):  # type: ignore[no-untyped-def]
+    """(page, the worksheet's section) with the form ready to fill, Python or not."""
+    page = page or context.new_page()
+    page.goto(site_url + _pages(Path(site))[name])
+    sheet = page.locator(f'[data-sheet="{name}"]')
+    sheet.locator("[data-keep]").wait_for()  # shown by the page's script
+    return page, sheet
+
+
+def wait_saved(sheet) -> None:  # type: ignore[no-untyped-def]
+    sheet.get_by_role("status").filter(has_text=SAVED).wait_for(timeout=5_000)
+
+
+def wait_python(sheet) -> None:  # type: ignore[no-untyped-def]
+    """Until Python has started and shown the first results."""
+    sheet.locator("[data-python-status]").filter(has_text="Python is ready").wait_for(
+        timeout=PYTHON_TIMEOUT_MS
+    )
+
+
+def results_text(sheet, contains: str, timeout: int = 10_000) -> str:  # type: ignore[no-untyped-def]
+    """The results area's text once it holds ``contains``."""
+    results = sheet.locator("[data-results]")
+    results.filter(has_text=contains).wait_for(timeout=timeout)
+    return results.inner_text()
