@@ -665,6 +665,16 @@
     });
   }
 
+  // Other page tools (the cohort view) share the page's one kernel.
+  window.toolkitPython = {
+    call: (fn, ...args) => python.call(fn, ...args),
+    onStatus: (listener) => {
+      python.listeners.add(listener);
+      listener(python.status || "waiting");
+    },
+    start: startWhenIdle,
+  };
+
   function startAll() {
     document.documentElement.classList.add("tk-js");
     const sheets = [...document.querySelectorAll("[data-sheet]")].map((root) => new Sheet(root));
