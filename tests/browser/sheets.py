@@ -57,3 +57,56 @@ def results_text(sheet, contains: str, timeout: int = 10_000) -> str:  # type: i
     results = sheet.locator("[data-results]")
     results.filter(has_text=contains).wait_for(timeout=timeout)
     return results.inner_text()
+
+
+def without_python(context) -> None:  # type: ignore[no-untyped-def]
+    """Keep Python from starting in this profile: the form must work on its own.
+
+    The page's bridge reads ``_static/kernel-config.json`` first; refusing it is
+    what a network that blocks the kernel looks like, and costs no start-up.
+    """
+    context.route("**/_static/kernel-config.json", lambda route: route.abort())
+
+
+def first_control(sheet):  # type: ignore[no-untyped-def]
+    """The form's first named control (outside a row template)."""
+    return sheet.locator("form [name]:is(input, select, textarea)").first
+
+
+def fill_first(sheet) -> str:  # type: ignore[no-untyped-def]
+    """Answer the first control as a learner would; returns how to read it back."""
+    control = first_control(sheet)
+    kind = control.evaluate("el => el.type")
+    name = control.get_attribute("name")
+    if kind == "radio":
+        group = sheet.locator(f'input[name="{name}"]')
+        last = group.nth(group.count() - 1)
+        sheet.locator(f'label[for="{last.get_attribute("id")}"]').click()
+        return last.get_attribute("value")
+    if kind == "checkbox":
+        control.check()
+        return "on"
+    if kind.startswith("select"):
+        value = control.locator("option").last.get_attribute("value")
+        control.select_option(value=value)
+        return value
+    if kind == "number":
+        value = control.get_attribute("min") or "1"
+        control.fill(value)
+        return value
+    if kind == "date":
+        control.fill("2026-03-31")
+        return "2026-03-31"
+    control.fill("café – naïve <b>not bold</b>")
+    return "café – naïve <b>not bold</b>"
+
+
+def read_first(sheet) -> str:  # type: ignore[no-untyped-def]
+    control = first_control(sheet)
+    kind = control.evaluate("el => el.type")
+    name = control.get_attribute("name")
+    if kind == "radio":
+        return sheet.locator(f'input[name="{name}"]:checked').get_attribute("value")
+    if kind == "checkbox":
+        return "on" if control.is_checked() else "off"
+    return control.input_value()

@@ -1,163 +1,134 @@
-"""Every worksheet keeps the learner's answers the same way, in a real browser:
-export to a file, clear (after confirming), refuse a broken file without losing
-anything, and import the exported file back exactly."""
+"""Nothing a learner types is lost: kept as typed, before Python, across reloads and tabs.
+
+Every worksheet in the catalogue is checked with Python kept from starting
+(the form must stand on its own); one questionnaire then goes through the
+whole round with Python: results, export, clear, import (twice), reload.
+"""
+
+from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.sheets import (
+    fill_first,
+    open_sheet,
+    read_first,
+    results_text,
+    wait_python,
+    wait_saved,
+    without_python,
+)
+from toolkit_widgets import catalogue
+
 pytestmark = pytest.mark.browser
 
 
-def first_select(frame):
-    return frame.locator(".toolkit-form select").first
+def stored(page, name: str) -> dict | None:
+    text = page.evaluate(f"localStorage.getItem('coaching-toolkit/sheet/{name}')")
+    return None if text is None else json.loads(text)
 
 
-def shown(select) -> str:
-    """The text of the chosen option, with the widget's non-breaking spaces made plain."""
-    return select.evaluate("s => s.options[s.selectedIndex].text").replace("\xa0", " ")
-
-
-WORKSHEETS = [
-    # (page, frame title, fill one answer, read it back, its value once filled)
-    (
-        "/readiness/lcsa.html",
-        "Learning Culture Self-Audit worksheet",
-        lambda f: first_select(f).select_option(label="4"),
-        lambda f: shown(first_select(f)),
-        "4",
-    ),
-    (
-        "/readiness/crs.html",
-        "Coaching Readiness Scale worksheet",
-        lambda f: first_select(f).select_option(label="No"),
-        lambda f: shown(first_select(f)),
-        "No",
-    ),
-    (
-        "/readiness/oti.html",
-        "Organizational Trust Inventory worksheet",
-        lambda f: first_select(f).select_option(label="6 Very High"),
-        lambda f: shown(first_select(f)),
-        "6 Very High",
-    ),
-    *(
-        (
-            path,
-            title,
-            lambda f, label=label: first_select(f).select_option(label=label),
-            lambda f: shown(first_select(f)),
-            label,
-        )
-        for path, title, label in [
-            (
-                "/the-coach/supervisory-skills.html",
-                "Supervisory coaching skills self-assessment worksheet",
-                "3 Agree",
-            ),
-            (
-                "/the-coach/job-responsibilities.html",
-                "Supervisory job responsibilities worksheet",
-                "2 Important to me",
-            ),
-            ("/the-coach/cprs.html", "Coaching Practices Rating Scale worksheet", "No opportunity"),
-            (
-                "/the-coach/coaching-skills.html",
-                "Coaching skills self-assessment worksheet",
-                "5 Almost always",
-            ),
-            (
-                "/readiness/learning-environment.html",
-                "Learning environment checklist worksheet",
-                "Partly present",
-            ),
-            (
-                "/readiness/readiness-factors.html",
-                "Organizational readiness factors checklist worksheet",
-                "Don't know yet",
-            ),
-        ]
-    ),
-    (
-        "/capacity-building/scaling.html",
-        "Scaling question worksheet",
-        lambda f: f.get_by_label("Session 1 note").fill("felt stuck after the court hearing"),
-        lambda f: f.get_by_label("Session 1 note").input_value(),
-        "felt stuck after the court hearing",
-    ),
-    (
-        "/readiness/culture-stage.html",
-        "Culture-of-coaching stage worksheet",
-        lambda f: f.locator(".toolkit-form input[type=checkbox]").first.press("Space"),
-        lambda f: f.locator(".toolkit-form input[type=checkbox]").first.is_checked(),
-        True,
-    ),
-    (
-        "/value-of-coaching/roi.html",
-        "Return on investment worksheet",
-        lambda f: (
-            f.get_by_label("Benefits", exact=False).fill("1234"),
-            f.get_by_label("Benefits", exact=False).press("Tab"),
-        ),
-        lambda f: f.get_by_label("Benefits", exact=False).input_value(),
-        "1234",
-    ),
-]
-
-
-def choose_file(page, frame, path) -> None:
-    with page.expect_file_chooser() as chooser:
-        frame.get_by_role("button", name="Import answers").click()
-    chooser.value.set_files(str(path))
-
-
-@pytest.mark.parametrize(
-    ("path", "title", "fill", "read", "filled"),
-    WORKSHEETS,
-    ids=[w[0].split("/")[-1] for w in WORKSHEETS],
-)
-def test_export_clear_refuse_import(
-    browser_context, site_url, tmp_path, path, title, fill, read, filled
+@pytest.mark.parametrize("name", catalogue.NAMES)
+def test_an_answer_is_kept_the_moment_it_is_typed_without_python(
+    browser_context, site_url, built_site, name
 ):
-    page = browser_context.new_page()
-    page.goto(f"{site_url}{path}")
-    frame = page.frame_locator(f"iframe[title='{title}']")
-    frame.locator(".toolkit-form").wait_for(timeout=120_000)
-    empty = read(frame)
-    link = frame.locator("a.toolkit-download", has_text="answers (.json")
-    before = link.get_attribute("href")
-    fill(frame)
-    # Python has seen the answer once the download link holds new answers
-    expect(link).not_to_have_attribute("href", before, timeout=30_000)
-    assert read(frame) == filled
-    expect(page.get_by_role("button", name="Print my summary")).to_be_visible()
+    without_python(browser_context)
+    page, sheet = open_sheet(browser_context, site_url, built_site, name)
+    expect(sheet.locator("[data-python-status]")).to_contain_text("could not start")
+    assert stored(page, name) is None  # opened, not written: nothing kept
+    typed = fill_first(sheet)
+    page.reload()  # at once: the page saves on the way out
+    sheet = page.locator(f'[data-sheet="{name}"]')
+    sheet.locator("[data-keep]").wait_for()
+    assert read_first(sheet) == typed
+    expect(sheet.locator("[data-save-status]")).to_contain_text("Last saved")
+    assert browser_context.request_log.off_host() == []
 
-    page.reload()  # the answer survives a reload
-    frame = page.frame_locator(f"iframe[title='{title}']")
-    frame.locator(".toolkit-form").wait_for(timeout=120_000)
-    expect(frame.locator(".toolkit-saved")).to_contain_text("Last saved", timeout=30_000)
-    assert read(frame) == filled
 
+def test_two_tabs_of_one_worksheet_see_each_other(browser_context, site_url, built_site):
+    without_python(browser_context)
+    first, one = open_sheet(browser_context, site_url, built_site, "cprs")
+    second, two = open_sheet(browser_context, site_url, built_site, "cprs")
+    one.get_by_label("Plan for improvement").fill("Model one practice per visit")
+    expect(two.get_by_label("Plan for improvement")).to_have_value("Model one practice per visit")
+    expect(two.locator("[data-save-status]")).to_contain_text("another tab")
+    two.get_by_label("Session or period covered").fill("Home visit")
+    expect(one.get_by_label("Session or period covered")).to_have_value("Home visit")
+    # both kept, whichever tab wrote last
+    wait_saved(one)
+    record = stored(first, "cprs")
+    assert record["values"]["fields.plan"] == "Model one practice per visit"
+    assert record["values"]["fields.period"] == "Home visit"
+    second.reload()
+    expect(second.get_by_label("Plan for improvement")).to_have_value(
+        "Model one practice per visit"
+    )
+
+
+def test_a_value_the_form_keeps_is_never_refused_on_reload(browser_context, site_url, built_site):
+    """A note longer than its box (typed before the limit, or imported) comes back whole."""
+    without_python(browser_context)
+    page, sheet = open_sheet(browser_context, site_url, built_site, "job_responsibilities")
+    box = sheet.get_by_label("Item 1: Obstacles to doing this well")
+    box.evaluate(
+        "el => { el.value = 'x'.repeat(6000); el.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    wait_saved(sheet)
+    page.reload()
+    box = page.get_by_label("Item 1: Obstacles to doing this well")
+    assert len(box.input_value()) == 6000
+
+
+def test_questionnaire_round_trip_with_python(browser_context, site_url, built_site, tmp_path):
+    page, sheet = open_sheet(browser_context, site_url, built_site, "lcsa")
+    groups = sheet.locator("fieldset.tk-choice")
+    for index in range(groups.count()):
+        groups.nth(index).get_by_label("4" if index < 13 else "2", exact=True).check()
+    wait_saved(sheet)
+    wait_python(sheet)
+    assert "pro-learning culture, by 26 points" in results_text(sheet, "by 26 points")
+
+    # export: the link holds the file Python wrote
+    link = sheet.get_by_role("link", name="answers (.json, re-importable)")
+    expect(link).to_have_attribute("download", re.compile(r"^lcsa-answers-.*\.json$"))
     with page.expect_download() as download:
-        frame.locator("a.toolkit-download", has_text="answers (.json").click()
-    exported = tmp_path / download.value.suggested_filename
-    download.value.save_as(exported)
-    envelope = json.loads(exported.read_text("utf-8"))
-    assert envelope["format"] == "coaching-toolkit-answers"
+        link.click()
+    exported = Path(download.value.path()).read_text("utf-8")
+    envelope = json.loads(exported)
+    assert envelope["instrument"] == "lcsa" and envelope["format_version"] == 2
+    assert envelope["answers"]["ratings"]["pro-01"] == 4
+    file = tmp_path / "lcsa.json"
+    file.write_text(exported, "utf-8")
 
-    foreign = tmp_path / "foreign.json"
-    foreign.write_text(json.dumps({**envelope, "instrument": "someone-else"}), "utf-8")
-    choose_file(page, frame, foreign)
-    frame.locator(".toolkit-error:has-text('Nothing was imported')").wait_for(timeout=30_000)
-    assert read(frame) == filled  # a refused file changes nothing
+    # a foreign file is refused and nothing changes
+    foreign = tmp_path / "other.json"
+    foreign.write_text(json.dumps({**envelope, "instrument": "gars"}), "utf-8")
+    sheet.get_by_label("Import answers").set_input_files(str(foreign))
+    expect(sheet.locator("[data-import-message]")).to_contain_text("Nothing was imported")
+    assert stored(page, "lcsa")["values"]["ratings.pro-01"] == "4"
 
-    frame.get_by_role("button", name="Clear my data").click()
-    frame.get_by_role("button", name="Yes, delete my answers").click()
-    frame.locator(".toolkit-saved:has-text('deleted from this browser')").wait_for(timeout=30_000)
-    assert read(frame) == empty
+    # clear, after confirming
+    sheet.get_by_role("button", name="Clear my data").click()
+    sheet.get_by_role("button", name="Yes, delete my answers").click()
+    expect(sheet.locator("[data-save-status]")).to_contain_text("deleted")
+    assert stored(page, "lcsa") is None
+    expect(groups.first.get_by_label("Not answered")).to_be_checked()
 
-    choose_file(page, frame, exported)
-    frame.locator(".toolkit-saved:has-text('Imported your answers')").wait_for(timeout=30_000)
-    assert read(frame) == filled
+    # import, twice: the same file works the second time too
+    for _ in range(2):
+        sheet.get_by_label("Import answers").set_input_files(str(file))
+        expect(sheet.locator("[data-import-message]")).to_contain_text("Imported your answers")
+        expect(groups.first.get_by_label("4", exact=True)).to_be_checked()
+        sheet.locator("[data-import-message]").evaluate("el => el.textContent = ''")
+    assert stored(page, "lcsa")["sheet_id"] == envelope["sheet_id"]
+
+    page.reload()
+    sheet = page.locator('[data-sheet="lcsa"]')
+    wait_python(sheet)
+    assert "by 26 points" in results_text(sheet, "by 26 points")
     assert browser_context.request_log.off_host() == []
