@@ -97,8 +97,8 @@ def fill_first(sheet) -> str:  # type: ignore[no-untyped-def]
     if kind == "date":
         control.fill("2026-03-31")
         return "2026-03-31"
-    control.fill("café – naïve <b>not bold</b>")
-    return "café – naïve <b>not bold</b>"
+    control.fill("café \u2013 naïve <b>not bold</b>")
+    return "café \u2013 naïve <b>not bold</b>"
 
 
 def read_first(sheet) -> str:  # type: ignore[no-untyped-def]

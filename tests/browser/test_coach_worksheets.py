@@ -1,4 +1,6 @@
-"""The chapter 8 checklists in a real browser (the coach's own assessments: test_sheet_questionnaire).
+"""The chapter 8 checklists in a real browser.
+
+The coach's own assessments are checked in tests/unit/test_sheet_questionnaire.py.
 
 A learner fills each form by its labels; the results Python computes in the
 page are checked against figures worked out here; answers survive a reload;

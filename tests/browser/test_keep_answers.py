@@ -76,7 +76,8 @@ def test_a_value_the_form_keeps_is_never_refused_on_reload(browser_context, site
     page, sheet = open_sheet(browser_context, site_url, built_site, "job_responsibilities")
     box = sheet.get_by_label("Item 1: Obstacles to doing this well")
     box.evaluate(
-        "el => { el.value = 'x'.repeat(6000); el.dispatchEvent(new Event('input', {bubbles: true})); }"
+        "el => { el.value = 'x'.repeat(6000);"
+        " el.dispatchEvent(new Event('input', {bubbles: true})); }"
     )
     wait_saved(sheet)
     page.reload()
@@ -100,7 +101,8 @@ def test_questionnaire_round_trip_with_python(browser_context, site_url, built_s
         link.click()
     exported = Path(download.value.path()).read_text("utf-8")
     envelope = json.loads(exported)
-    assert envelope["instrument"] == "lcsa" and envelope["format_version"] == 2
+    assert envelope["instrument"] == "lcsa"
+    assert envelope["format_version"] == 2
     assert envelope["answers"]["ratings"]["pro-01"] == 4
     file = tmp_path / "lcsa.json"
     file.write_text(exported, "utf-8")
