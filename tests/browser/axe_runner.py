@@ -55,12 +55,8 @@ def site_pages(site: Path) -> list[str]:
 
 
 def worksheet_pages(site: Path) -> list[str]:
-    """The pages that embed at least one worksheet, found in their HTML."""
-    return [
-        page
-        for page in site_pages(site)
-        if 'class="toolkit-worksheet"' in (site / page).read_text("utf-8")
-    ]
+    """The pages that hold at least one worksheet, found in their HTML."""
+    return [page for page in site_pages(site) if "data-sheet=" in (site / page).read_text("utf-8")]
 
 
 def run_axe(target: Any, *, context: str = "document") -> list[dict[str, Any]]:
