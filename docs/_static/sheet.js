@@ -235,9 +235,11 @@
           }
         }
       }
-      const number = row.querySelector("[data-row-number]");
-      if (number) {
-        number.textContent = String(Number(to) + 1);
+      // the legend's number, and any in this row's labels ("Session 2 date")
+      for (const number of row.querySelectorAll("[data-row-number]")) {
+        if (number.closest("[data-row]") === row) {
+          number.textContent = String(Number(to) + 1);
+        }
       }
     }
 

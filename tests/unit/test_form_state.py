@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from toolkit_widgets import catalogue, web
 from toolkit_widgets.render.form_html import sheet_html
-from toolkit_widgets.render.form_model import Field, Form, Option, Repeat
+from toolkit_widgets.render.form_model import Field, Form, Option, Repeat, name_of, row_fields
 from toolkit_widgets.render.form_state import read_state, to_state
 
 NAMES = catalogue.NAMES
@@ -184,11 +184,45 @@ def test_deep_or_broken_files_are_refused_with_a_message():
 def test_an_export_reads_back_to_the_same_form_state(name):
     sheet = catalogue.get(name)
     state = to_state(sheet.form, sheet.blank())
-    first = next(f for f in sheet.form.fields() if f.options)
-    state["values"][first.name] = json.dumps(first.options[-1].value)
+    # the first choice on the form, outside or inside the first entry of a repeated part
+    choices = [(f.name, f) for f in sheet.form.fields() if f.options] + [
+        (name_of((*r.path, "0", *f.path)), f)
+        for r in sheet.form.repeats()
+        for f in row_fields(r)
+        if f.options
+    ]
+    first_name, first = choices[0]
+    state["values"][first_name] = json.dumps(first.options[-1].value)
     state.update(sheet_id="abcd1234", saved_at="2026-12-02T10:00:00.000Z")
     reply = json.loads(web.compute(name, json.dumps(state)))
     assert reply["export"], reply["messages"]
     back = json.loads(web.read_answers(name, reply["export"]["json"]))["state"]
     assert back["values"] == state["values"]
     assert back["sheet_id"] == "abcd1234"
+
+
+def test_a_row_number_in_a_label_is_the_entry_number_and_blank_in_the_template():
+    """'Session {n} date' names each entry's control on its own ('Session 2 date')."""
+    form = Form(
+        "demo",
+        "Demo",
+        (
+            Field(("n",), "Top {n} stays as written", "text"),
+            Repeat(
+                ("sessions",),
+                "session",
+                (Field(("date",), "Session {n} date", "date"),),
+                {"date": None},
+                start=2,
+                remove_label="Remove session {n}",
+            ),
+        ),
+    )
+    html = sheet_html(form)
+    rows, template = html.split("<template", 1)
+    assert "Top {n} stays as written" in rows
+    assert "Session <span data-row-number>1</span> date" in rows
+    assert "Session <span data-row-number>2</span> date" in rows
+    assert "Remove session <span data-row-number>2</span>" in rows
+    assert "Session <span data-row-number></span> date" in template.split("</template>")[0]
+    assert "{n}" not in html.replace("Top {n}", "")

@@ -16,6 +16,7 @@ from html import escape
 
 from toolkit_widgets.render.form_model import (
     INDEX,
+    ROW_NUMBER,
     Field,
     Form,
     Group,
@@ -55,6 +56,21 @@ def control_id(worksheet: str, name: str) -> str:
 
 def _number(text: str) -> str:
     return f'<span class="tk-num" aria-hidden="true">{escape(text)}</span> ' if text else ""
+
+
+def _numbered(text: str, prefix: tuple[str, ...]) -> str:
+    """``text`` escaped, with :data:`ROW_NUMBER` as the entry's number inside a repeated part.
+
+    The number sits in a ``data-row-number`` span, which the page's script
+    rewrites when entries are added or removed (empty in the row template).
+    Outside a repeated part the text is only escaped.
+    """
+    shown = escape(text)
+    if not prefix or ROW_NUMBER not in text:
+        return shown
+    index = prefix[-1]
+    number = "" if index == INDEX else str(int(index) + 1)
+    return shown.replace(ROW_NUMBER, f"<span data-row-number>{number}</span>")
 
 
 def _option_value(value: object) -> str:
@@ -112,7 +128,8 @@ class _Writer:
             f"<span data-row-number>{number}</span></legend>"
             f"{self.parts(repeat.parts, (*path, index))}"
             f'<button type="button" class="tk-button tk-remove" data-remove hidden>'
-            f"Remove this {escape(repeat.noun)}</button></fieldset>"
+            f"{_numbered(repeat.remove_label or f'Remove this {repeat.noun}', (*path, index))}"
+            "</button></fieldset>"
         )
 
     def field(self, field: Field, prefix: tuple[str, ...]) -> str:
@@ -125,7 +142,7 @@ class _Writer:
             f'<p class="tk-hint"{_attrs(id=hint_id)}>{escape(field.hint)}</p>' if field.hint else ""
         )
         message = f'<p class="tk-message"{_attrs(id=message_id, data_message_for=name)}></p>'
-        label = f"{_number(field.number)}{escape(field.label)}"
+        label = f"{_number(field.number)}{_numbered(field.label, prefix)}"
         if field.kind in ("radio",):
             options = [
                 ("", field.blank_label),

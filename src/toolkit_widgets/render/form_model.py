@@ -18,6 +18,7 @@ from toolkit_widgets.constants import MAX_TEXT
 
 __all__ = [
     "INDEX",
+    "ROW_NUMBER",
     "Field",
     "Form",
     "Group",
@@ -35,6 +36,11 @@ Kind = Literal["text", "textarea", "number", "date", "radio", "select", "check",
 
 #: stands for a row's number in the names and ids of a repeated part's template
 INDEX = "__i__"
+#: in the label of a field inside a repeated part (or in its ``remove_label``),
+#: stands for the entry's number as the learner sees it ("Session {n} date" ->
+#: "Session 2 date"); the page renumbers it when entries are added or removed,
+#: so each entry's controls keep names of their own for screen readers and tests
+ROW_NUMBER = "{n}"
 _SEGMENT = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -118,6 +124,9 @@ class Repeat:
     maximum: int = 50
     #: the visible button that adds one, e.g. "Add a goal"
     add_label: str = ""
+    #: the button that removes one entry; "Remove this <noun>" when empty.
+    #: May hold :data:`ROW_NUMBER` ("Remove session {n}").
+    remove_label: str = ""
     #: how many entries a blank (and printed) form shows
     start: int = 1
 
