@@ -8,17 +8,23 @@ saved in the browser as they type, restored on the next visit, exportable.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import ipywidgets as w
 
-from toolkit_widgets import gars, gars_sheet
-from toolkit_widgets.charts import gars_levels_chart
+from toolkit_widgets import gars_sheet
 from toolkit_widgets.constants import DEFAULT_RHO
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.gars_checklist import review_goal
 from toolkit_widgets.instruments import load
+from toolkit_widgets.render.gars_results import (
+    TIME_POINTS,
+    checklist_html,
+    level_name,
+    score,
+    score_row,
+    scores_html,
+    summary_html,
+)
 from toolkit_widgets.storage import Store
 from toolkit_widgets.views.common import (
     NOT_ANSWERED,
@@ -34,19 +40,12 @@ from toolkit_widgets.views.controls import AnswerKeeper
 
 #: key under which this worksheet's answers are stored
 STORAGE_KEY = gars_sheet.INSTRUMENT
-TIME_POINTS = (("baseline", "Baseline"), ("follow_up", "Follow-up"))
 #: every input gets its label above it, full width: long level names stay readable
 _LABEL = {"description_width": "initial"}
 
 
 def _stacked(width: str = "100%") -> w.Layout:
     return w.Layout(flex_flow="column", align_items="stretch", width=width)
-
-
-def level_name(level: dict[str, Any]) -> str:
-    """'+1 Somewhat more than expected', '0 Expected level of outcome', ..."""
-    code = level["code"]
-    return f"{code:+d} {level['label']}" if code else f"0 {level['label']}"
 
 
 def _level_options() -> list[tuple[str, int | None]]:
@@ -134,16 +133,7 @@ class GoalForm:
 
     def show_checklist(self) -> None:
         """The finalizing checks a program can judge, as notes under the levels."""
-        levels = {code: box.value for code, box in self.descriptions.items()}
-        if not self.title.value.strip() and not any(text.strip() for text in levels.values()):
-            self.checklist.value = ""
-            return
-        warnings, _questions = review_goal(self.title.value, levels)
-        if not warnings:
-            self.checklist.value = "<p>Checklist: no problems found in the wording.</p>"
-            return
-        items = "".join(f"<li>{escape(found.message)}</li>" for found in warnings)
-        self.checklist.value = f"<p>Checklist: look again at</p><ul>{items}</ul>"
+        self.checklist.value = checklist_html(self.answers())
 
     def renumber(self, number: int) -> None:
         self.number = number
@@ -249,63 +239,19 @@ class GarsWorksheet:
         await self.keeper.restore()
 
     def show_results(self) -> None:
-        weights = [g.weight.value for g in self.goals]
         for goal in self.goals:
             goal.weight_error.value = goal.rating_error.value = ""
             goal.show_checklist()
         self.rho_error.value = ""
-        rows, t_scores = [], []
-        for key, label in TIME_POINTS:
-            result = gars.score_time_point(
-                [picked(g.ratings[key]) for g in self.goals], weights, self.rho.value
-            )
-            rows.append(self._result_row(label, result))
-            t_scores.append(result.t)
-        chart = gars_levels_chart(
-            [label for _, label in TIME_POINTS],
-            [
-                (f"Goal {g.number}", [picked(g.ratings[k]) for k, _ in TIME_POINTS])
-                for g in self.goals
-            ],
-            t_scores,
-            {level["code"]: level_name(level) for level in load("gars")["levels"]},
+        answers = self.answers()
+        scored = score(answers)
+        for label, result in scored:
+            if result.error is not None:
+                self._place_error(result.error, label)
+        self.summary.value = summary_html(
+            answers, "".join(score_row(label, result) for label, result in scored)
         )
-        self.summary.value = summary_html(self.answers(), "".join(rows))
-        changes = []
-        for goal in self.goals:
-            change = gars.level_change(
-                picked(goal.ratings["baseline"]), picked(goal.ratings["follow_up"])
-            )
-            shown = "not rated at both time points" if change is None else f"{change:+d} levels"
-            changes.append(f"<li>Goal {goal.number}: {shown}</li>")
-        self.results.value = (
-            '<table class="toolkit-t-scores"><thead><tr><th scope="col">Time point</th>'
-            '<th scope="col">Goal attainment T-score</th></tr></thead><tbody>'
-            + "".join(rows)
-            + "</tbody></table>"
-            + f'<figure class="toolkit-figure">{chart}<figcaption>Levels of each goal (G1, '
-            "G2, …) at each time point; the black dashed line and squares show the T-score "
-            "on the right-hand scale. The table above gives the same scores.</figcaption>"
-            "</figure>"
-            + "<p>Change in level since baseline:</p><ul>"
-            + "".join(changes)
-            + "</ul>"
-            + "<p class='toolkit-addition'>The T-score is added by this site "
-            "(Kiresuk &amp; Sherman, 1968); 50 means the goals were met at the expected "
-            "level on average. Baseline convention: rate the whole level you are at when "
-            "you write the goal; a baseline below 50 is normal.</p>"
-        )
-
-    def _result_row(self, label: str, result: gars.TimePointResult) -> str:
-        if result.t is not None:
-            shown = f'<span class="toolkit-t">{result.t:.1f}</span>'
-        elif not result.rated:
-            shown = "not rated yet"
-        else:
-            assert result.error is not None  # a rated time point has a T or an error
-            shown = error_html(result.error.message)
-            self._place_error(result.error, label)
-        return f"<tr><th scope='row'>{label}</th><td>{shown}</td></tr>"
+        self.results.value = scores_html(answers)
 
     def _place_error(self, error: ToolkitInputError, time_point: str) -> None:
         """Repeat a message beside the field it is about, as well as in the results."""
@@ -317,37 +263,6 @@ class GarsWorksheet:
                 goal.weight_error.value = message
             elif error.field == f"goal {goal.number} level":
                 goal.rating_error.value += error_html(f"{time_point}: {error.message}")
-
-
-def summary_html(answers: dict[str, Any], score_rows: str) -> str:
-    """The printable summary: every goal with its levels and ratings, then the scores.
-
-    Learner text is escaped, so nothing typed can become markup in the page.
-    """
-    labels = {level["code"]: level_name(level) for level in load("gars")["levels"]}
-    parts = ["<h2>My Goal Attainment Rating Scale</h2>"]
-    for number, goal in enumerate(answers["goals"], start=1):
-        rows = "".join(
-            f"<tr><th scope='row'>{escape(labels[int(code)])}</th>"
-            f"<td>{escape(goal['levels'].get(code, ''))}</td>"
-            f"<td>{'yes' if goal['baseline'] == int(code) else ''}</td>"
-            f"<td>{'yes' if goal['follow_up'] == int(code) else ''}</td></tr>"
-            for code in gars_sheet.LEVEL_KEYS
-        )
-        parts.append(
-            f"<h3>Goal {number}: {escape(goal['title']) or 'not named yet'}</h3>"
-            "<table><thead><tr><th scope='col'>Level</th><th scope='col'>What it looks like</th>"
-            "<th scope='col'>Baseline</th><th scope='col'>Follow-up</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-            f"<p>Weight: {goal['weight']:g}. {escape(goal['note'])}</p>"
-        )
-    parts.append(
-        "<h3>Scores</h3><table><thead><tr><th scope='col'>Time point</th>"
-        f"<th scope='col'>Goal attainment T-score</th></tr></thead><tbody>{score_rows}"
-        f"</tbody></table><p>Correlation between goals (ρ): {answers['rho']:g}. "
-        "The T-score is added by this site (Kiresuk &amp; Sherman, 1968).</p>"
-    )
-    return "".join(parts)
 
 
 def show(store: Store | None = None) -> None:

@@ -9,15 +9,14 @@ prompt first; it is never a diagnosis.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import ipywidgets as w
 
 from toolkit_widgets import scaling, scaling_sheet
-from toolkit_widgets.charts import scaling_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.instruments import load
+from toolkit_widgets.render.scaling_results import question_html, question_label, summary_table
 from toolkit_widgets.storage import Store
 from toolkit_widgets.views.common import (
     NOT_ANSWERED,
@@ -31,14 +30,10 @@ from toolkit_widgets.views.common import (
 from toolkit_widgets.views.controls import AnswerKeeper
 
 _LABEL = {"description_width": "initial"}
-_GROUPS = {"uses": "Ways to use a scale", "sop": "Safety-organized practice"}
 
 
 def _question_options() -> list[tuple[str, str]]:
-    return [
-        (f"{_GROUPS.get(q['group'], q['group'])}: {q['title']}", q["id"])
-        for q in load("scaling")["questions"]
-    ]
+    return [(question_label(q), q["id"]) for q in load("scaling")["questions"]]
 
 
 class SessionRow:
@@ -146,56 +141,17 @@ class ScalingWorksheet:
 
     def show_results(self) -> None:
         entry = scaling.question(self.question.value)
-        anchors = entry["anchors"]
-        added = " (anchors added by this site)" if entry["anchors_added_by_site"] else ""
-        self.question_text.value = (
-            f"<p class='toolkit-question'><strong>{escape(entry['text'])}</strong></p>"
-            f"<p>0 = {escape(anchors['0'])}; 10 = {escape(anchors['10'])}{added}.</p>"
-        )
+        self.question_text.value = question_html(entry)
         points = scaling_sheet.rated_sessions(self.answers())
         if not points:
             self.results.value = "<p>Add a date and a rating to see your results.</p>"
         else:
             try:
-                self.results.value = self._render(entry, scaling.summarise(entry["id"], points))
+                self.results.value = summary_table(entry, scaling.summarise(entry["id"], points))
             except ToolkitInputError as error:
                 self.results.value = error_html(error.message)
         self.summary.value = (
             f"<h2>My scaling question</h2>{self.question_text.value}{self.results.value}"
-        )
-
-    def _render(self, entry: dict[str, Any], summary: scaling.ScalingSummary) -> str:
-        prompts = load("scaling")["prompts"]
-        since_last = "—" if summary.change_since_last is None else f"{summary.change_since_last:+d}"
-        asked = "".join(
-            f"<li class='toolkit-prompt-{key}'>{escape(prompts[key])}</li>"
-            for key in summary.prompts
-        )
-        follow = "".join(f"<li>{escape(text)}</li>" for text in entry["follow_ups"])
-        dates = [date.isoformat() for date in summary.dates]
-        chart = scaling_chart(entry["title"], list(zip(dates, summary.ratings, strict=True)))
-        support = ""
-        if "very_low" in summary.prompts:
-            support = (
-                "<div class='toolkit-caution' role='note'><p><strong>A very low rating.</strong> "
-                f"{escape(prompts['very_low'])}</p><p>See the page “Coaching and Therapy” on "
-                "this site for when and how to refer.</p></div>"
-            )
-        return (
-            "<table><tbody>"
-            f"<tr><th scope='row'>Latest rating</th><td class='toolkit-score'>{summary.latest}"
-            "</td></tr>"
-            f"<tr><th scope='row'>Change since the first session</th><td class='toolkit-score'>"
-            f"{summary.change_since_first:+d}</td></tr>"
-            f"<tr><th scope='row'>Change since the last session</th><td class='toolkit-score'>"
-            f"{since_last}</td></tr>"
-            f"<tr><th scope='row'>Highest so far</th><td class='toolkit-score'>{summary.highest}"
-            "</td></tr></tbody></table>" + support + f"<figure class='toolkit-figure'>{chart}"
-            "<figcaption>Your ratings at each session (0 to 10).</figcaption></figure>"
-            f"<p>Questions to ask next:</p><ul>{asked}</ul>"
-            + (f"<p>Follow-up questions for this scale:</p><ul>{follow}</ul>" if follow else "")
-            + "<p class='toolkit-addition'>Added by this site: which question appears when, "
-            "and the extra-support note at 0 or 1.</p>"
         )
 
     async def restore(self) -> None:
