@@ -10,7 +10,9 @@ from collections.abc import Callable
 from functools import cache
 
 from toolkit_widgets.sheets.base import Worksheet
+from toolkit_widgets.sheets.gars import GarsSheet
 from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
+from toolkit_widgets.sheets.scaling import ScalingSheet
 
 __all__ = ["NAMES", "get"]
 
@@ -25,6 +27,8 @@ _QUESTIONNAIRES = (
 )
 
 _FACTORIES: dict[str, Callable[[], Worksheet]] = {
+    "gars": GarsSheet,
+    "scaling": ScalingSheet,
     **{name: (lambda name=name: QuestionnaireSheet(name)) for name in _QUESTIONNAIRES},
 }
 
