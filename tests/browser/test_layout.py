@@ -8,6 +8,8 @@ control, no label is cut off, and every control is at least 24 px square
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.browser.sheets import open_sheet, without_python
@@ -17,43 +19,8 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 360, 480, 768, 1280)
 
-#: runs in the page: a list of problems, empty when the layout holds
-CHECK = """
-(root) => {
-  const problems = [];
-  const width = document.documentElement.clientWidth;
-  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const describe = (el) => `${el.tagName.toLowerCase()}[${el.getAttribute('for') || el.name || el.id || ''}] "${(el.textContent || '').trim().slice(0, 40)}"`;
-  const labels = [...root.querySelectorAll('form label, form legend')].filter(shown);
-  const controls = [...root.querySelectorAll('form input, form select, form textarea, button, .tk-file-label')].filter(shown);
-  for (const el of [...labels, ...controls]) {
-    const r = el.getBoundingClientRect();
-    if (r.left < -0.5 || r.right > width + 0.5) problems.push(`off screen (${Math.round(r.left)}..${Math.round(r.right)} of ${width}): ${describe(el)}`);
-  }
-  for (const el of labels) {
-    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') problems.push(`cut off: ${describe(el)}`);
-  }
-  for (const el of controls) {
-    const r = el.getBoundingClientRect();
-    if (el.type !== 'file' && (r.width < 23.5 || r.height < 23.5)) problems.push(`smaller than 24 px (${r.width}x${r.height}): ${describe(el)}`);
-  }
-  const boxes = controls.filter((el) => el.type !== 'file').map((el) => [el, el.getBoundingClientRect()]);
-  for (const label of labels) {
-    for (const range of [label]) {
-      const rects = [...range.getClientRects()];
-      for (const a of rects) {
-        for (const [el, b] of boxes) {
-          if (label.contains(el) || el.contains(label)) continue;
-          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (w > 1 && h > 1) problems.push(`overlap: ${describe(label)} and ${describe(el)}`);
-        }
-      }
-    }
-  }
-  return problems.slice(0, 20);
-}
-"""
+#: runs in the page on a worksheet: a list of problems, empty when the layout holds
+CHECK = (Path(__file__).parent / "layout_check.js").read_text("utf-8")
 
 
 @pytest.mark.parametrize("name", catalogue.NAMES)

@@ -146,9 +146,9 @@ def test_references_into_the_left_out_chapter_become_plain_text(agency_site: Pat
 
 def test_the_left_out_worksheet_is_replaced_by_a_note(agency_site: Path):
     roi = _page(agency_site, "value-of-coaching/roi.html")
-    assert "<iframe" not in roi
+    assert "data-sheet=" not in roi
     assert "This worksheet is not part of this edition." in roi
-    assert "<iframe" in _page(agency_site, "readiness/lcsa.html")  # the others stay
+    assert 'data-sheet="lcsa"' in _page(agency_site, "readiness/lcsa.html")  # the others stay
 
 
 def test_a_left_out_worksheet_notebook_is_not_in_the_file_browser(agency_site: Path):
@@ -173,6 +173,9 @@ def test_the_browser_gets_the_replacement_wording(agency_site: Path):
     assert lcsa["items"][0]["text"] == NEW_TEXT
     assert lcsa["wording"] == "original"
     assert crs == (ROOT / "src/toolkit_widgets/instruments/crs.json").read_bytes()
+    # the form written into the page says the same words before Python starts
+    page = (agency_site / "readiness" / "lcsa.html").read_text("utf-8")
+    assert html.escape(NEW_TEXT) in page
 
 
 def test_a_broken_agency_file_stops_the_build_naming_file_key_and_reason(tmp_path: Path):
