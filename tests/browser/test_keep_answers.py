@@ -23,7 +23,7 @@ from tests.browser.sheets import (
     wait_saved,
     without_python,
 )
-from toolkit_widgets import catalogue
+from toolkit_widgets import catalogue, web
 
 pytestmark = pytest.mark.browser
 
@@ -133,4 +133,50 @@ def test_questionnaire_round_trip_with_python(browser_context, site_url, built_s
     sheet = page.locator('[data-sheet="lcsa"]')
     wait_python(sheet)
     assert "by 26 points" in results_text(sheet, "by 26 points")
+    assert browser_context.request_log.off_host() == []
+
+
+#: records kept by the site before December 2026 (tests/fixtures/stored), one per kind
+OLD_RECORDS = ("gars", "crs", "journal", "roi")
+SEED_OLD_RECORD = """([key, value]) => new Promise((resolve, reject) => {
+  const open = indexedDB.open("coaching-toolkit", 1);
+  open.onupgradeneeded = () => open.result.createObjectStore("answers");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const put = open.result.transaction("answers", "readwrite").objectStore("answers")
+      .put(value, key);
+    put.onsuccess = () => { open.result.close(); resolve(); };
+    put.onerror = () => reject(put.error);
+  };
+})"""
+
+
+@pytest.mark.parametrize("name", OLD_RECORDS)
+def test_answers_kept_by_the_earlier_site_are_brought_in_once(
+    browser_context, site_url, built_site, name
+):
+    fixture = json.loads(
+        (Path(__file__).parents[1] / "fixtures" / "stored" / f"{name}.json").read_text("utf-8")
+    )
+    expected = json.loads(web.read_answers(name, fixture["value"]))["state"]["values"]
+    page = browser_context.new_page()
+    page.goto(f"{site_url}/index.html")
+    page.evaluate(SEED_OLD_RECORD, [fixture["key"], fixture["value"]])
+    page, sheet = open_sheet(browser_context, site_url, built_site, name, page=page)
+    wait_python(sheet)
+    wait_saved(sheet)
+    record = stored(page, name)
+    assert record["values"] == expected
+    assert record["sheet_id"] == json.loads(fixture["value"])["sheet_id"]
+    # what the form shows is what the record holds (texts with non-ASCII, line breaks)
+    shown = page.evaluate(f"window.toolkitSheets.find(s => s.name === '{name}').readState()")
+    assert shown["values"] == expected
+    # once brought in, a clear stays cleared: the old record does not come back
+    sheet.get_by_role("button", name="Clear my data").click()
+    sheet.get_by_role("button", name="Yes, delete my answers").click()
+    page.reload()
+    sheet = page.locator(f'[data-sheet="{name}"]')
+    wait_python(sheet)
+    expect(sheet.locator("[data-save-status]")).to_contain_text("Not saved yet")
+    assert stored(page, name) is None
     assert browser_context.request_log.off_host() == []
