@@ -221,7 +221,7 @@ def test_a_row_number_in_a_label_is_the_entry_number_and_blank_in_the_template()
     html = sheet_html(form)
     rows, template = html.split("<template", 1)
     assert "Top {n} stays as written" in rows
-    assert "Session <span data-row-number>1</span> date" in rows
+    assert "<span>Session <span data-row-number>1</span> date</span>" in rows
     assert "Session <span data-row-number>2</span> date" in rows
     assert "Remove session <span data-row-number>2</span>" in rows
     assert "Session <span data-row-number></span> date" in template.split("</template>")[0]

@@ -70,7 +70,11 @@ def _numbered(text: str, prefix: tuple[str, ...]) -> str:
         return shown
     index = prefix[-1]
     number = "" if index == INDEX else str(int(index) + 1)
-    return shown.replace(ROW_NUMBER, f"<span data-row-number>{number}</span>")
+    # one span round it all: in a flex box (a button) the space before the number
+    # would otherwise be trimmed from the text before it ("Remove session1")
+    return (
+        "<span>" + shown.replace(ROW_NUMBER, f"<span data-row-number>{number}</span>") + "</span>"
+    )
 
 
 def _option_value(value: object) -> str:
