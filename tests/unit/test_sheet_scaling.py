@@ -149,7 +149,7 @@ def test_each_session_control_carries_its_number_as_the_old_view_did():
 
     html = sheet_html(SHEET.form)
     for name in ("date", "rating", "note"):
-        assert f"Session <span data-row-number>1</span> {name}</label>" in html
+        assert f"<span>Session <span data-row-number>1</span> {name}</span></label>" in html
     assert "Remove session <span data-row-number>1</span>" in html
     assert ">Add a session<" in html
     assert ">Question<" in html

@@ -151,7 +151,7 @@ def _checklists_html(answers: dict[str, Any]) -> str:
         review = checklist_html(goal)
         if review:
             title = escape(goal["title"].strip()) or "not named yet"
-            reviews.append(f"<h4>Goal {number}: {title}</h4>{review}")
+            reviews.append(f"<h5>Goal {number}: {title}</h5>{review}")
     if not reviews:
         return ""
     _warnings, questions = review_goal("", {})

@@ -44,7 +44,8 @@ def question_html(entry: dict[str, Any]) -> str:
     added = " (anchors added by this site)" if entry["anchors_added_by_site"] else ""
     return (
         f"<p class='toolkit-question'><strong>{escape(entry['text'])}</strong></p>"
-        f"<p>0 = {escape(anchors['0'])}; 10 = {escape(anchors['10'])}{added}.</p>"
+        f"<p>0 = {escape(anchors['0'].rstrip('.'))}; "
+        f"10 = {escape(anchors['10'].rstrip('.'))}{added}.</p>"
     )
 
 

@@ -22,9 +22,11 @@ __all__ = ["ScalingSheet"]
 
 class ScalingSheet(Worksheet):
     name = "scaling"
-    title = "Scaling question"
     instrument = scaling_sheet.INSTRUMENT
     version = scaling_sheet.VERSION
+
+    def __init__(self) -> None:
+        self.title = load("scaling")["title"]
 
     def build_form(self) -> Form:
         data = load("scaling")
