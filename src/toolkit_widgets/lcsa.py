@@ -43,6 +43,8 @@ class LcsaResult:
     margin: int
     flagged: tuple[str, ...]
     pairs: tuple[PairGap, ...]
+    #: lowest and highest total a column can have (13 items at 1 and at 5: 13 to 65)
+    total_range: tuple[int, int] = (0, 0)
 
 
 def score(
@@ -72,4 +74,6 @@ def score(
         by_pair.setdefault(item.pair or 0, {})[item.section] = values[item.id]
     pairs = tuple(PairGap(n, side["pro"], side["anti"]) for n, side in sorted(by_pair.items()))
     ordered_flags = tuple(i for i in audit.item_ids if i in set(marked))
-    return LcsaResult(pro, anti, lean, abs(pro - anti), ordered_flags, pairs)
+    per_column = len(audit.items_in("pro"))
+    span = (per_column * low, per_column * high)
+    return LcsaResult(pro, anti, lean, abs(pro - anti), ordered_flags, pairs, span)

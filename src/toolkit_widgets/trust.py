@@ -32,6 +32,8 @@ class TrustScore:
 class TrustResult:
     by_target: dict[str, TrustScore]  # "supervisor", "organisation"
     overall: TrustScore
+    #: the scale's lowest and highest point: every mean lies between them
+    scale_range: tuple[int, int] = (1, 7)
 
 
 def nearest_label(scale: Scale, mean: float) -> str:
@@ -57,4 +59,5 @@ def score(ratings: Mapping[str, object], instrument: Questionnaire | None = None
         )
         for section in inventory.sections
     }
-    return TrustResult(by_target, _summary(list(values.values()), inventory.scale))
+    overall = _summary(list(values.values()), inventory.scale)
+    return TrustResult(by_target, overall, (low, high))

@@ -79,18 +79,19 @@ def _lcsa(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[s
         f"<td>{pair.gap:+d}</td></tr>"
         for pair in result.pairs
     )
+    low, high = result.total_range
     return (
         "<table><tbody>"
-        f"<tr><th scope='row'>Pro-learning total (13 to 65)</th>"
+        f"<tr><th scope='row'>Pro-learning total ({low} to {high})</th>"
         f"<td class='toolkit-score'>{result.pro_total}</td></tr>"
-        f"<tr><th scope='row'>Anti-learning total (13 to 65)</th>"
+        f"<tr><th scope='row'>Anti-learning total ({low} to {high})</th>"
         f"<td class='toolkit-score'>{result.anti_total}</td></tr>"
         f"</tbody></table><p class='toolkit-verdict'>Your organization {lean}.</p>"
         + bar_chart(
             "Learning culture totals",
             [("Pro-learning", result.pro_total), ("Anti-learning", result.anti_total)],
-            13,
-            65,
+            low,
+            high,
         )
         + (f"<p>Marked for attention:</p><ul>{flagged}</ul>" if flagged else "")
         + "<details><summary>Each pair side by side</summary><table><thead><tr>"
@@ -143,19 +144,21 @@ def _oti(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[st
         for key, summary in result.by_target.items()
     )
     overall = result.overall
+    low, high = result.scale_range
     return (
-        "<table><thead><tr><th scope='col'>Trust in</th><th scope='col'>Mean (1 to 7)</th>"
+        "<table><thead><tr><th scope='col'>Trust in</th>"
+        f"<th scope='col'>Mean ({low} to {high})</th>"
         f"<th scope='col'>Nearest point</th></tr></thead><tbody>{rows}"
         f"<tr><th scope='row'>All twelve items</th><td class='toolkit-score'>"
         f"{overall.mean:.2f}</td><td>{escape(overall.label)}</td></tr></tbody></table>"
         + bar_chart(
-            "Trust by statement (1 to 7)",
+            f"Trust by statement ({low} to {high})",
             [
                 (f"{number}. {item.id}", answers["ratings"][item.id])
                 for number, item in enumerate(instrument.items, start=1)
             ],
             0,
-            7,
+            high,
         )
         + "<p>Higher means more trust. There are no norms or pass marks.</p>"
         "<p class='toolkit-addition'>Added by this site: the means and nearest labels "
