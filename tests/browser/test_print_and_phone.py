@@ -2,8 +2,7 @@
 
 Print: the chapter alone, full width, without navigation, search or theme
 switcher; external links show their address; table rows and figures are not
-split; a worksheet that has started prints the learner's summary, sized to
-fit it.
+split. (A worksheet's printed summary: ``test_print_forms.py``.)
 
 Phone: nothing widens the page, nothing in the text is cut off, wide tables,
 figures and formulas scroll inside their own box, and figure and chart text
@@ -19,12 +18,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.sheets import open_sheet, wait_python
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
 CHAPTER = "/implementation/index.html"  # wide tables and three drawn figures
-WORKSHEET = "/capacity-building/gars.html"
-GARS_FRAME = "iframe[title='Goal Attainment Rating Scale worksheet']"
 #: smallest text a reader should meet in a figure or chart, in CSS pixels
 LEGIBLE_PX = 9.5
 
@@ -76,42 +75,6 @@ def test_printed_external_links_show_their_address(browser_context, site_url):
     assert href in link.evaluate(after)
 
 
-#: true once the frame's height is within a pixel of the one wanted
-_FRAME_HEIGHT_NEAR = """([frame, wanted]) =>
-  Math.abs(document.querySelector(frame).getBoundingClientRect().height - wanted) <= 1"""
-
-
-def test_printed_chapter_shows_the_worksheet_summary_without_blank_pages(browser_context, site_url):
-    page = browser_context.new_page()
-    page.goto(f"{site_url}{WORKSHEET}")
-    frame = page.frame_locator(GARS_FRAME)
-    goal = frame.locator(".toolkit-goal").nth(0)
-    goal.get_by_label("Goal").fill("Plan visits with the family", timeout=120_000)
-    goal.get_by_label("Level at baseline").select_option(label="0 Expected level of outcome")
-    goal.get_by_label("Level at follow-up").select_option(label="+1 Somewhat more than expected")
-    frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
-    iframe = page.locator(GARS_FRAME)
-    on_screen = iframe.evaluate("e => e.getBoundingClientRect().height")
-
-    page.emulate_media(media="print")
-    summary = frame.locator(".toolkit-summary")
-    expect(summary).to_be_visible()
-    expect(summary).to_contain_text("Plan visits with the family")
-    expect(iframe).to_be_visible()
-    # the frame shrinks to the summary: no pages of hidden form after it
-    summary_height = summary.evaluate("e => e.getBoundingClientRect().height")
-    page.wait_for_function(_FRAME_HEIGHT_NEAR, arg=[GARS_FRAME, summary_height + 24])
-    assert summary_height + 24 < on_screen
-    note = page.locator(".toolkit-worksheet").evaluate(
-        "e => getComputedStyle(e, '::before').content"
-    )
-    assert note == "none"  # the note is for worksheets that have not started
-
-    page.emulate_media(media="screen")
-    page.wait_for_function(_FRAME_HEIGHT_NEAR, arg=[GARS_FRAME, on_screen])  # the form again
-    assert browser_context.request_log.off_host() == []
-
-
 def _svg_metrics(svg_text: str) -> tuple[float, float]:
     """(viewBox width, smallest font-size) of a drawn figure."""
     view_box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', svg_text)
@@ -135,7 +98,8 @@ _OVERFLOW = """root => {
   const clipped = [...box.querySelectorAll('*')].filter(e => {
     const style = getComputedStyle(e);
     return e.scrollWidth > e.clientWidth + 1 && ['hidden', 'clip'].includes(style.overflowX)
-      && e.tagName !== 'MJX-ASSISTIVE-MML' && style.visibility !== 'hidden';
+      && e.tagName !== 'MJX-ASSISTIVE-MML' && style.visibility !== 'hidden'
+      && style.opacity !== '0';  // a see-through control (the file input behind its label)
   }).map(e => e.tagName + '.' + e.getAttribute('class') + ': ' + e.textContent.slice(0, 40));
   return {page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth,
           box: [box.scrollWidth, box.clientWidth], clipped};
@@ -172,24 +136,22 @@ def test_page_fits_a_phone(browser_context, site_url, built_site, tmp_path, reco
     assert browser_context.request_log.off_host() == []
 
 
-def test_worksheet_fits_a_phone(browser_context, site_url, tmp_path, record_property):
+def test_worksheet_fits_a_phone(browser_context, site_url, built_site, tmp_path, record_property):
     page = browser_context.new_page()
     page.set_viewport_size(PHONE)
-    page.goto(f"{site_url}{WORKSHEET}")
-    frame = page.frame_locator(GARS_FRAME)
-    goal = frame.locator(".toolkit-goal").nth(0)
-    goal.get_by_label("Goal").fill("Plan visits with the family", timeout=120_000)
-    goal.get_by_label("Level at baseline").select_option(label="0 Expected level of outcome")
-    goal.get_by_label("Level at follow-up").select_option(label="+1 Somewhat more than expected")
-    frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
+    page, sheet = open_sheet(browser_context, site_url, built_site, "gars", page)
+    goal = sheet.get_by_role("group", name="Goal 1", exact=True)
+    goal.get_by_label("Goal", exact=True).fill("Plan visits with the family")
+    baseline = goal.get_by_role("group", name="Level at baseline")
+    baseline.get_by_label("0 Expected level of outcome", exact=True).check()
+    follow_up = goal.get_by_role("group", name="Level at follow-up")
+    follow_up.get_by_label("+1 Somewhat more than expected", exact=True).check()
+    wait_python(sheet)
+    expect(sheet.locator("[data-results] .toolkit-t")).to_have_text(["50.0", "60.0"])
     _assert_fits(page, ".bd-article-container")
-
-    inner = page.frame_locator(GARS_FRAME).locator("body")
-    width = inner.evaluate("() => document.documentElement.clientWidth")
-    sideways = inner.evaluate("() => document.documentElement.scrollWidth")
-    assert sideways <= width + 1
-    # every control can be reached without scrolling the form sideways
-    controls = frame.locator(".toolkit-form :is(select, input, textarea, button)")
+    # every control can be reached without scrolling the page sideways
+    width = page.evaluate("document.documentElement.clientWidth")
+    controls = sheet.locator(":is(select, input, textarea, button, label.tk-button)")
     cut = [
         control.evaluate("e => e.outerHTML.slice(0, 80)")
         for control in controls.all()
@@ -198,7 +160,7 @@ def test_worksheet_fits_a_phone(browser_context, site_url, tmp_path, record_prop
     ]
     assert cut == []
     # the chart's text stays legible: it scrolls in its own box instead
-    chart = frame.locator(".toolkit-results svg.toolkit-chart")
+    chart = sheet.locator("[data-results] svg.toolkit-chart")
     view_width, smallest = _svg_metrics(chart.evaluate("e => e.outerHTML"))
     shown = chart.evaluate("e => e.getBoundingClientRect().width")
     assert shown / view_width * smallest >= LEGIBLE_PX

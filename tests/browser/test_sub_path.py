@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.sheets import wait_python
+
 pytestmark = pytest.mark.browser
 
 PREFIX = "/coaching-toolkit/"
-GARS_FRAME = "iframe[title='Goal Attainment Rating Scale worksheet']"
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -97,16 +98,16 @@ def test_reader_uses_the_site_under_a_sub_path(browser, sub_path_server):
         page.locator("#search-results a[href*='capacity-building/gars.html']").first.click()
         expect(page).to_have_url(re.compile(re.escape(f"{site}capacity-building/gars.html")))
 
-        frame = page.frame_locator(GARS_FRAME)
-        goal = frame.locator(".toolkit-goal").nth(0)
-        goal.get_by_label("Goal").fill("Plan visits with the family", timeout=120_000)
-        goal.get_by_label("Level at baseline").select_option(label="0 Expected level of outcome")
-        goal.get_by_label("Level at follow-up").select_option(
-            label="+1 Somewhat more than expected"
-        )
-        # one goal, weight 1, rho 0.3: T = 50 + 10 * 1 / sqrt(0.7 + 0.3) = 60
-        frame.locator(".toolkit-results .toolkit-t:text-is('60.0')").wait_for(timeout=30_000)
-        expect(page.locator(".toolkit-worksheet-loading")).to_contain_text("ready")
+        sheet = page.locator('[data-sheet="gars"]')
+        goal = sheet.get_by_role("group", name="Goal 1", exact=True)
+        goal.get_by_label("Goal", exact=True).fill("Plan visits with the family")
+        baseline = goal.get_by_role("group", name="Level at baseline")
+        baseline.get_by_label("0 Expected level of outcome", exact=True).check()
+        follow_up = goal.get_by_role("group", name="Level at follow-up")
+        follow_up.get_by_label("+1 Somewhat more than expected", exact=True).check()
+        wait_python(sheet)
+        # one goal, weight 1, rho 0.3: T = 50 + 10 * x / sqrt(0.7 + 0.3) = 50, then 60
+        expect(sheet.locator("[data-results] .toolkit-t")).to_have_text(["50.0", "60.0"])
     finally:
         context.close()
 
