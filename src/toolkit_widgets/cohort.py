@@ -40,6 +40,15 @@ __all__ = [
 
 #: more files than a training group holds are refused, to keep the view quick
 MAX_FILES = 500
+#: why a file is refused that a check of this site failed on (a fault of the site)
+UNREADABLE = (
+    "This site could not read it ({error} in its checks); the other files are counted. "
+    "Please tell the site's maintainers."
+)
+#: why a file whose JSON nests deeper than any answers file is refused
+NESTED_TOO_DEEP = (
+    "This file nests its data far deeper than any answers file; it is not one of ours."
+)
 
 
 def _questionnaire_check(instrument_id: str) -> Callable[[Any], dict[str, Any]]:
@@ -79,13 +88,19 @@ def _fingerprint(instrument: str, answers: dict[str, Any]) -> str:
     return "content-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _read_one(name: str, data: bytes) -> Export:
-    parsed = parse_json(data)
+#: how a file's raw content becomes JSON: the import checks (size, then syntax) by default
+Parser = Callable[[bytes | str], object]
+
+
+def _read_one(name: str, data: bytes | str, parse: Parser) -> Export:
+    parsed = parse(data)
     instrument = parsed.get("instrument") if isinstance(parsed, dict) else None
-    if instrument not in READABLE:
+    if not isinstance(instrument, str) or instrument not in READABLE:  # a list is unhashable
         readable = ", ".join(title for title, _v, _c in READABLE.values())
+        shown = repr(instrument)
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
         raise ToolkitInputError(
-            f"it holds answers for {instrument!r}; the group view reads {readable} files."
+            f"it holds answers for {shown}; the group view reads {readable} files."
         )
     _title, version, check = READABLE[instrument]
     answers = read_envelope(parsed, instrument, version, check)
@@ -100,13 +115,17 @@ def _read_one(name: str, data: bytes) -> Export:
 
 
 def read_exports(
-    files: Iterable[tuple[str, bytes]],
+    files: Iterable[tuple[str, bytes | str]],
+    parse: Parser = parse_json,
 ) -> tuple[list[Export], list[Refused], list[str]]:
     """Read every file; return the sheets to count, the files refused, and notes on copies.
 
     Two files with the same sheet id are two exports of one learner's sheet:
     only the one saved last counts. Files from before sheet ids (format 1)
     count once per distinct content, so an identical copy is never counted twice.
+    ``parse`` may add checks before the JSON is parsed (the page's entry point
+    refuses deeply nested files there); one file it refuses is one refused file,
+    never the end of the load.
     """
     files = list(files)
     if len(files) > MAX_FILES:
@@ -116,9 +135,15 @@ def read_exports(
     copies: list[str] = []
     for name, data in files:
         try:
-            export = _read_one(name, data)
+            export = _read_one(name, data, parse)
         except ToolkitInputError as error:
             refused.append(Refused(name, error.message))
+            continue
+        except RecursionError:  # nested past Python's limit: no answers file of ours is
+            refused.append(Refused(name, NESTED_TOO_DEEP))
+            continue
+        except Exception as error:  # a check of ours missed a shape: still only this file is out
+            refused.append(Refused(name, UNREADABLE.format(error=type(error).__name__)))
             continue
         key = (export.instrument, export.sheet)
         earlier = kept.get(key)
@@ -270,9 +295,9 @@ class CohortReport:
     copies: tuple[str, ...]
 
 
-def report(files: Iterable[tuple[str, bytes]]) -> CohortReport:
+def report(files: Iterable[tuple[str, bytes | str]], parse: Parser = parse_json) -> CohortReport:
     """Everything the cohort view shows, from the raw files a trainer chose."""
-    exports, refused, copies = read_exports(files)
+    exports, refused, copies = read_exports(files, parse)
     of = {i: [e for e in exports if e.instrument == i] for i in READABLE}
     return CohortReport(
         gars=gars_group(of["gars"]) if of["gars"] else None,

@@ -124,7 +124,10 @@ def check_answers(instrument: Questionnaire, answers: object) -> dict[str, Any]:
         raise ToolkitInputError(f"there is no item {unknown[0]!r} in the {instrument.title}.")
     clean = {i: _rating(instrument, i, ratings.get(i)) for i in instrument.item_ids}
     flagged = answers.get("flagged", [])
-    if not isinstance(flagged, list) or not set(flagged) <= set(instrument.item_ids):
+    # one by one, as strings: a set() of [[]] would raise TypeError, not say what is wrong
+    if not isinstance(flagged, list) or not all(
+        isinstance(i, str) and i in instrument.item_ids for i in flagged
+    ):
         raise ToolkitInputError('"flagged" must list item ids of this instrument.')
     return {
         "ratings": clean,

@@ -13,8 +13,23 @@ from toolkit_widgets.exports import FORMAT_VERSION, ImportFileError, read_json
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
 
 
+#: the files a trainer hands in (the folder also holds other worksheets' fixtures)
+COHORT_FILES = (
+    *(f"bad-{kind}.json" for kind in ("damaged", "newer-version", "not-json", "other-worksheet")),
+    "crs-b.json",
+    "format-1-crs.json",
+    "format-1-gars-copy.json",
+    "format-1-gars.json",
+    "gars-a-later.json",
+    "gars-a.json",
+    "gars-c.json",
+    "oti-a.json",
+    "oti-b.json",
+)
+
+
 def fixture_files(*names):
-    chosen = names or sorted(p.name for p in FIXTURES.glob("*.json"))
+    chosen = names or COHORT_FILES
     return [(name, (FIXTURES / name).read_bytes()) for name in chosen]
 
 
