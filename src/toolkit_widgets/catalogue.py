@@ -14,7 +14,7 @@ from toolkit_widgets.sheets.gars import GarsSheet
 from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
 from toolkit_widgets.sheets.scaling import ScalingSheet
 
-__all__ = ["NAMES", "get"]
+__all__ = ["NAMES", "TOOLS", "get", "tool_html"]
 
 _QUESTIONNAIRES = (
     "lcsa",
@@ -44,3 +44,25 @@ def get(name: str) -> Worksheet:
     except KeyError:
         raise KeyError(f"unknown worksheet {name!r}; known: {', '.join(NAMES)}") from None
     return factory()
+
+
+def _cohort_html(title: str) -> str:
+    from toolkit_widgets.render.cohort_html import cohort_html
+
+    return cohort_html(title)
+
+
+#: page tools a chapter embeds like a worksheet (``{worksheet} cohort``) that keep
+#: nothing, so they are no :class:`Worksheet` and not in :data:`NAMES`: tool name ->
+#: its HTML for the page (given the directive's title). The page's script for a tool
+#: is ``_static/<name>.js``; it calls ``toolkit_widgets.web.<name>``.
+TOOLS: dict[str, Callable[[str], str]] = {"cohort": _cohort_html}
+
+
+def tool_html(name: str, title: str) -> str:
+    """The page tool ``name`` written as HTML; a KeyError names the known ones."""
+    try:
+        write = TOOLS[name]
+    except KeyError:
+        raise KeyError(f"unknown page tool {name!r}; known: {', '.join(TOOLS)}") from None
+    return write(title)

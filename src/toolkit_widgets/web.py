@@ -2,17 +2,19 @@
 
 The page keeps the learner's form state and sends it here; everything that
 is a rule of an instrument (scoring, ranges, wording, checks) happens on
-this side. Two entry points, both taking and returning JSON text so that
-the page's script never needs to know Python's types:
+this side. The entry points all take and return JSON text, so that the
+page's script never needs to know Python's types:
 
 * :func:`compute` reads a form state: messages per control, results and the
   print summary as escaped HTML, and the export files when the answers are
   complete enough to be exported;
 * :func:`read_answers` reads an export file, or a record saved by an
-  earlier version of the site, and gives back the form state that shows it.
+  earlier version of the site, and gives back the form state that shows it;
+* :func:`cohort` reads many learners' export files at once for the trainer's
+  group report (a page tool: it keeps nothing, so it is no worksheet).
 
-Neither raises for anything a learner or a file can do: a problem comes back
-as a message.
+None of them raises for anything a learner or a file can do: a problem comes
+back as a message.
 """
 
 from __future__ import annotations
@@ -34,12 +36,15 @@ from toolkit_widgets.exports import (
 )
 from toolkit_widgets.render.form_state import read_state, to_state
 
-__all__ = ["MAX_DEPTH", "compute", "read_answers"]
+__all__ = ["MAX_DEPTH", "cohort", "compute", "read_answers"]
 
 #: deeper JSON than this is no form state or answers file of ours
 MAX_DEPTH = 32
 _SHEET_ID = re.compile(r"[A-Za-z0-9-]{4,64}")
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.]{5,15}(Z|[+-]\d{2}:?\d{2})?")
+
+
+_NESTED = "This file nests its data far deeper than any answers file; it is not one of ours."
 
 
 def _too_deep(text: str) -> bool:
@@ -68,9 +73,7 @@ def _load(text: str) -> object:
     if len(text) > MAX_BYTES:
         raise ToolkitInputError(f"This is more than {MAX_BYTES:,} characters of answers.")
     if _too_deep(text):
-        raise ImportFileError(
-            "This file nests its data far deeper than any answers file; it is not one of ours."
-        )
+        raise ImportFileError(_NESTED)
     return parse_json(text)
 
 
@@ -142,3 +145,132 @@ def read_answers(worksheet: str, file_text: str) -> str:
         saved_at if isinstance(saved_at, str) and _STAMP.fullmatch(saved_at) else None
     )
     return _reply(state=state)
+
+
+#: a whole load bigger than this is refused before it is read (a group's files are
+#: a few kilobytes each; this leaves room for a few hundred)
+MAX_LOAD_CHARS = 20_000_000
+#: file names longer than this are shortened in the report
+_NAME_CHARS = 200
+_SHAPE = "The page sent the files in a shape this site does not read."
+
+
+class _Unread(str):
+    """Stands for a file the page could not send whole; its text is the reason."""
+
+
+def _export_file(data: bytes | str) -> object:
+    """One export file's JSON, refused first if it is too big or too deep to parse safely."""
+    if isinstance(data, _Unread):
+        raise ImportFileError(str(data))
+    text = data if isinstance(data, str) else data.decode("latin-1")  # brackets are ASCII
+    if len(text) <= MAX_BYTES and _too_deep(text):
+        raise ImportFileError(_NESTED)
+    return parse_json(data)  # checks the size (with its own message) and the syntax
+
+
+def _files(files_json: str) -> list[tuple[str, str]]:
+    """(name, text) of each file the page sent, in the order the trainer chose them.
+
+    The page sends ``[{"name": …, "text": …, "size": …}]``; ``text`` is null for a
+    file the browser could not read, and may be cut short for a file far over the
+    size limit (``size`` says how big it is). Such a file comes back as
+    :class:`_Unread`, so it is refused in its place among the others.
+    """
+    if len(files_json) > MAX_LOAD_CHARS:
+        raise ToolkitInputError(
+            f"These files hold more than {MAX_LOAD_CHARS:,} characters together; "
+            "load them in smaller batches."
+        )
+    if _too_deep(files_json):
+        raise ToolkitInputError(_SHAPE)
+    try:
+        listed = json.loads(files_json)  # not parse_json: many files together exceed its limit
+    except ValueError:
+        raise ToolkitInputError(_SHAPE) from None
+    if not isinstance(listed, list):
+        raise ToolkitInputError(_SHAPE)
+    files: list[tuple[str, str]] = []
+    for number, entry in enumerate(listed, start=1):
+        entry = entry if isinstance(entry, dict) else {}
+        name, text, size = entry.get("name"), entry.get("text"), entry.get("size")
+        name = name[:_NAME_CHARS] if isinstance(name, str) and name else f"file {number}"
+        if not isinstance(text, str):
+            text = _Unread("The browser could not read this file.")
+        elif isinstance(size, int) and not isinstance(size, bool) and size > MAX_BYTES:
+            text = _Unread(
+                f"This file is {size:,} bytes; an answers file is at most {MAX_BYTES:,}. "
+                "Choose the .json file a worksheet exported."
+            )
+        files.append((name, text))
+    return files
+
+
+def cohort(files_json: str, today: str | None = None) -> str:
+    """The trainer's group report for many learners' export files (JSON in, JSON out).
+
+    ``files_json`` is ``[{"name": file name, "text": its content}, …]``. The reply
+    holds ``report`` (escaped HTML), ``summary`` (the printable report), ``status``
+    (one line: read, used, not used), ``csv`` (the group table, or null when no
+    file could be used), ``filename`` (for the CSV), ``refused``
+    (``[{"name", "reason"}]``), ``counts`` (files, used, refused, copies) and
+    ``problem`` (a message when the load as a whole could not be read, else null).
+
+    Every file is untrusted and read as an import is: one bad file is listed with
+    its reason and the others are counted. Nothing a file holds makes this raise;
+    nothing is kept. ``today`` (ISO date) dates the report; by default the clock's.
+    """
+    from datetime import date
+
+    from toolkit_widgets import cohort as group
+    from toolkit_widgets.render import cohort_results
+
+    day = today or date.today().isoformat()
+    try:
+        files = _files(files_json)
+        result = group.report(files, _export_file)
+        header, rows = group.csv_rows(result)
+    except ToolkitInputError as error:
+        return _cohort_reply(problem=error.message)
+    except RecursionError:
+        return _cohort_reply(problem=_NESTED)
+    except Exception as error:  # a bug, not the file: the page still gets a message
+        return _cohort_reply(problem=f"These files could not be read: {error!r}")
+    used = 0 if len(files) > group.MAX_FILES else len(files) - len(result.refused)
+    report = cohort_results.report_html(result)
+    return _cohort_reply(
+        report=report,
+        summary=cohort_results.summary_html(cohort_results.report_html(result, 3), day),
+        status=cohort_results.status_text(len(files), used),
+        csv=to_csv(header, rows) if used else None,
+        filename=f"group-report-{day}.csv",
+        refused=[{"name": r.file, "reason": r.reason} for r in result.refused],
+        counts={
+            "files": len(files),
+            "used": used,
+            "refused": len(files) - used,
+            "copies": len(result.copies),
+        },
+    )
+
+
+def _cohort_reply(problem: str | None = None, **values: Any) -> str:
+    """The reply, with no lone surrogate left in it (a file can hold one; JSON escapes it)."""
+    from toolkit_widgets.render.cohort_results import EMPTY
+
+    reply = {
+        "problem": problem,
+        "report": EMPTY,
+        "summary": "",
+        "status": problem or "",
+        "csv": None,
+        "filename": "",
+        "refused": [],
+        "counts": {"files": 0, "used": 0, "refused": 0, "copies": 0},
+        **values,
+    }
+    text = json.dumps(reply, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8")
+    return _reply(**json.loads(text))
+
+
+# --- one worksheet hands its result to another ---------------------------------
