@@ -5,6 +5,10 @@ a form from ``toolkit_widgets.views``. Code input, banner and toolbar are
 hidden, so the learner sees a form, not code. The iframe gets a title (for
 screen readers) and a note shown while Python starts.
 
+A page tool (``toolkit_widgets.catalogue.TOOLS``: the trainer's cohort view)
+keeps nothing, so it is no worksheet: its HTML is written into the page too,
+and the pages that show one also load its script, ``_static/<name>.js``.
+
 Usage in MyST::
 
     :::{worksheet} gars
@@ -104,9 +108,17 @@ def _catalogue() -> tuple[str, ...]:
     return catalogue.NAMES
 
 
+def _tools() -> tuple[str, ...]:
+    """Page tools (the cohort view): written into the page, keeping nothing."""
+    from toolkit_widgets import catalogue
+
+    return tuple(catalogue.TOOLS)
+
+
 def known_worksheets() -> list[str]:
     """Every name a page may embed."""
-    return [*_catalogue(), *(name for name in WORKSHEETS if name not in _catalogue())]
+    written = (*_catalogue(), *_tools())
+    return [*written, *(name for name in WORKSHEETS if name not in written)]
 
 
 class WorksheetDirective(SphinxDirective):
@@ -154,6 +166,11 @@ def visit_worksheet_html(self, node: worksheet_node) -> None:
     """
     if node["name"] in _catalogue():
         _write_sheet(self, node)
+        raise nodes.SkipNode
+    if node["name"] in _tools():
+        from toolkit_widgets import catalogue
+
+        self.body.append(catalogue.tool_html(node["name"], node["title"]))
         raise nodes.SkipNode
     depth = node["docname"].count("/")
     lite_root = "../" * depth + "lite/"
@@ -205,11 +222,28 @@ def style_repl_frame(app: Sphinx, exception: Exception | None) -> None:
         index.write_text(html.replace("</head>", f"  {tags}\n</head>", 1), "utf-8")
 
 
+def add_tool_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """A page that shows a page tool also loads its script (``_static/<tool>.js``), after sheet.js.
+
+    Only those pages: the script is of no use elsewhere. (A tool left out of an
+    agency's edition is no longer in the doctree, so its script is not loaded.)
+    """
+    if doctree is None:
+        return
+    tools = _tools()
+    used = {node["name"] for node in doctree.findall(worksheet_node) if node["name"] in tools}
+    for name in sorted(used):
+        app.add_js_file(f"{name}.js")
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_node(worksheet_node, html=(visit_worksheet_html, None))
     # after jupyterlite-sphinx has built the lite site (priority 500)
     app.connect("build-finished", style_repl_frame, priority=800)
     app.add_directive("worksheet", WorksheetDirective)
+    app.connect("html-page-context", add_tool_scripts)
     app.add_js_file("worksheet.js")
     app.add_js_file("sheet.js")
     app.add_css_file("sheet.css")
