@@ -272,5 +272,3 @@ def _cohort_reply(problem: str | None = None, **values: Any) -> str:
     text = json.dumps(reply, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8")
     return _reply(**json.loads(text))
 
-
-# --- one worksheet hands its result to another ---------------------------------
