@@ -92,8 +92,8 @@ class GarsSheet(Worksheet):
                     ("rho",),
                     "Correlation between goals (ρ)",
                     "number",
-                    hint=f"A number from {RHO_MIN:g} to {RHO_MAX:g}, used by the T-score; "
-                    f"{summary['rho']:g} by convention ({summary['source']}). "
+                    hint=f"A number from {RHO_MIN:g} to {RHO_MAX:g}, used by the T-score: "
+                    f"{summary['rho']:g} by convention, after {summary['source']}. "
                     f"Left empty, it is {DEFAULT_RHO:g}.",
                     minimum=RHO_MIN,
                     maximum=RHO_MAX,
