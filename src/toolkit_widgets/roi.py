@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from toolkit_widgets.checks import finite_number
 from toolkit_widgets.errors import OutOfRangeError
 
-__all__ = ["RoiResult", "compute"]
+__all__ = ["MAXIMUM", "MINIMUM", "RoiResult", "compute"]
+
+#: the smallest amount of money the calculator takes (benefits and costs alike)
+MINIMUM = 0.0
+#: the largest: far above any coaching programme's figures, so a larger number is
+#: a slip of the keyboard (or the wrong unit), and the ratio stays readable
+MAXIMUM = 1_000_000_000_000.0
 
 
 @dataclass(frozen=True)
@@ -31,8 +37,8 @@ class RoiResult:
 
 def compute(benefits: object, costs: object) -> RoiResult:
     """ROI = (benefits - costs) / costs x 100; benefit-cost ratio = benefits / costs."""
-    gained = finite_number(benefits, "Benefits", minimum=0)
-    spent = finite_number(costs, "Costs", minimum=0)
+    gained = _amount(benefits, "Benefits")
+    spent = _amount(costs, "Costs")
     if spent == 0:
         raise OutOfRangeError(
             "Costs: enter a cost greater than 0; a return cannot be worked out on nothing spent.",
@@ -46,3 +52,13 @@ def compute(benefits: object, costs: object) -> RoiResult:
             field="Costs",
         )
     return RoiResult(gained, spent, net, net / spent * 100, ratio)
+
+
+def _amount(value: object, field: str) -> float:
+    """A finite amount from MINIMUM to MAXIMUM, or our error naming ``field``."""
+    amount = finite_number(value, field, minimum=MINIMUM)
+    if amount > MAXIMUM:
+        raise OutOfRangeError(
+            f"{field}: enter a number of at most {MAXIMUM:,.0f}; got {value!r}.", field=field
+        )
+    return amount

@@ -1,7 +1,10 @@
 """Two small worksheets: the culture-of-coaching stage and the ROI calculator.
 
 Each is a handful of inputs over one scoring function, with the same answer
-keeper (autosave, export, import, clear) as the larger worksheets.
+keeper (autosave, export, import, clear) as the larger worksheets. The answers'
+shape lives in ``culture_stage_sheet`` and ``roi_sheet``, the results HTML in
+``render.culture_stage_results`` and ``render.roi_results``, shared with the
+page's worksheets.
 """
 
 from __future__ import annotations
@@ -11,28 +14,16 @@ from typing import Any
 
 import ipywidgets as w
 
-from toolkit_widgets import culture_stage, roi
-from toolkit_widgets.checks import is_number
-from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.instruments import load
+from toolkit_widgets import culture_stage, culture_stage_sheet, roi_sheet
+from toolkit_widgets.render import culture_stage_results, roi_results
 from toolkit_widgets.storage import Store
-from toolkit_widgets.views.common import display_sheet, error_html, result_areas, sheet_box
+from toolkit_widgets.views.common import display_sheet, result_areas, sheet_box
 from toolkit_widgets.views.controls import AnswerKeeper
 
 _LABEL = {"description_width": "initial"}
 
 
 # --- culture-of-coaching stage -----------------------------------------------------
-
-
-def check_stage_answers(answers: object) -> dict[str, Any]:
-    known = culture_stage.indicator_ids()
-    if not isinstance(answers, dict) or not isinstance(answers.get("ticked"), list):
-        raise ToolkitInputError('the answers must list the "ticked" statements.')
-    unknown = [i for i in answers["ticked"] if i not in known]
-    if unknown:
-        raise ToolkitInputError(f"there is no statement {unknown[0]!r}.")
-    return {"ticked": [i for i in known if i in answers["ticked"]]}
 
 
 class StageWorksheet:
@@ -51,16 +42,13 @@ class StageWorksheet:
             groups.append(w.VBox(rows))
         self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
-            instrument="culture_stage",
-            version=load("culture_stage")["version"],
+            instrument=culture_stage_sheet.INSTRUMENT,
+            version=culture_stage_sheet.version(),
             read_form=self.answers,
             fill_form=self.fill,
-            check_answers=check_stage_answers,
-            csv_table=lambda a: (
-                ["statement", "ticked"],
-                [[texts[i], "yes" if i in a["ticked"] else ""] for i in texts],
-            ),
-            blank=lambda: {"ticked": []},
+            check_answers=culture_stage_sheet.check_answers,
+            csv_table=culture_stage_sheet.csv_rows,
+            blank=culture_stage_sheet.blank,
             store=store,
         )
         self.widget = sheet_box(
@@ -77,63 +65,25 @@ class StageWorksheet:
         self.changed()
 
     def changed(self) -> None:
-        ticked = self.answers()["ticked"]
-        if not ticked:
-            self.results.value = "<p>Tick the statements that are true of your agency.</p>"
-        else:
-            fit = culture_stage.best_fit(ticked)
-            titles = {s["id"]: s for s in culture_stage.stages()}
-            shares = "".join(
-                f"<tr><th scope='row'>{escape(titles[k]['title'])}</th>"
-                f"<td>{round(v * 100)}%</td></tr>"
-                for k, v in fit.share.items()
-            )
-            steps = "".join(f"<li>{escape(s)}</li>" for s in fit.next_steps)
-            following = (
-                f"toward the <strong>{escape(titles[fit.next_stage]['title'])}</strong> stage"
-                if fit.next_stage
-                else "to keep coaching embedded"
-            )
-            self.results.value = (
-                f"<p class='toolkit-verdict'>Best fit: <strong>"
-                f"{escape(titles[fit.stage]['title'])}</strong>. "
-                f"{escape(titles[fit.stage]['description'])}</p>"
-                "<table><thead><tr><th scope='col'>Stage</th><th scope='col'>Statements ticked"
-                f"</th></tr></thead><tbody>{shares}</tbody></table>"
-                f"<p>Steps {following}:</p><ul>{steps}</ul>"
-                "<p class='toolkit-addition'>Added by this site: the statements and the "
-                "best-fit rule (a tie goes to the earlier stage). The four stages are "
-                "Megginson &amp; Clutterbuck's (2005).</p>"
-            )
-        self.summary.value = f"<h2>Culture-of-coaching stage</h2>{self.results.value}"
+        answers = self.answers()
+        self.results.value = culture_stage_results.results_html(answers)
+        self.summary.value = culture_stage_results.summary_html(answers, self.results.value)
         self.keeper.changed()
 
 
 # --- return on investment -------------------------------------------------------------
 
 
-def check_roi_answers(answers: object) -> dict[str, Any]:
-    if not isinstance(answers, dict):
-        raise ToolkitInputError("the answers must hold benefits and costs.")
-    clean = {}
-    for key in ("benefits", "costs"):
-        value = answers.get(key)
-        if value is not None and not is_number(value):
-            raise ToolkitInputError(f"{key} must be a number; got {value!r}.")
-        clean[key] = value
-    return clean
-
-
 class RoiWorksheet:
     def __init__(self, store: Store | None = None) -> None:
         self.benefits = w.FloatText(
-            description="Benefits, in money (for example, saved overtime or turnover costs)",
+            description=roi_sheet.AMOUNTS["benefits"],
             value=0.0,
             style=_LABEL,
             layout=w.Layout(flex_flow="column"),
         )
         self.costs = w.FloatText(
-            description="Costs of the coaching (coach time, training, materials)",
+            description=roi_sheet.AMOUNTS["costs"],
             value=0.0,
             style=_LABEL,
             layout=w.Layout(flex_flow="column"),
@@ -142,20 +92,21 @@ class RoiWorksheet:
             box.observe(lambda _c: self.changed(), names="value")
         self.results, self.summary = result_areas()
         self.keeper = AnswerKeeper(
-            instrument="roi",
-            version=1,
+            instrument=roi_sheet.INSTRUMENT,
+            version=roi_sheet.VERSION,
             read_form=self.answers,
             fill_form=self.fill,
-            check_answers=check_roi_answers,
-            csv_table=lambda a: (["benefits", "costs"], [[a["benefits"], a["costs"]]]),
-            blank=lambda: {"benefits": 0.0, "costs": 0.0},
+            check_answers=roi_sheet.check_answers,
+            csv_table=roi_sheet.csv_rows,
+            blank=roi_sheet.blank,
             store=store,
         )
         self.widget = sheet_box("Return on investment", "roi", [self.benefits, self.costs], self)
         self.changed()
 
     def answers(self) -> dict[str, Any]:
-        return {"benefits": self.benefits.value, "costs": self.costs.value}
+        # a FloatText cannot be empty: 0 there stands for "not entered", as in the blank
+        return {"benefits": self.benefits.value or None, "costs": self.costs.value or None}
 
     def fill(self, answers: dict[str, Any]) -> None:
         self.benefits.value = answers["benefits"] or 0.0
@@ -163,31 +114,10 @@ class RoiWorksheet:
         self.changed()
 
     def changed(self) -> None:
-        if self.benefits.value == self.costs.value == 0:
-            self.results.value = "<p>Enter the benefits and the costs to see the return.</p>"
-            self.summary.value = ""
-            self.keeper.changed()
-            return
-        try:
-            result = roi.compute(self.benefits.value, self.costs.value)
-        except ToolkitInputError as error:
-            self.results.value = error_html(error.message)
-        else:
-            self.results.value = (
-                "<table><tbody>"
-                f"<tr><th scope='row'>Net benefit</th><td class='toolkit-score'>"
-                f"{result.net_benefit:,.2f}</td></tr>"
-                f"<tr><th scope='row'>Return on investment</th><td class='toolkit-score'>"
-                f"{result.roi_percent:,.1f}%</td></tr>"
-                f"<tr><th scope='row'>Benefit-cost ratio</th><td class='toolkit-score'>"
-                f"{result.benefit_cost_ratio:,.2f}</td></tr></tbody></table>"
-                "<p>ROI = (benefits - costs) / costs x 100. Much of what coaching gives "
-                "(confidence, engagement with families, better outcomes) is hard to price; "
-                "count it in words beside the figure.</p>"
-                "<p class='toolkit-addition'>The calculator is added by this site; the "
-                "toolkit defines ROI but gives no figures.</p>"
-            )
-        self.summary.value = f"<h2>Return on investment</h2>{self.results.value}"
+        # the figures as shown (0 included), so 0 benefits give a return of -100%
+        shown = {"benefits": self.benefits.value, "costs": self.costs.value}
+        self.results.value = roi_results.results_html(shown)
+        self.summary.value = roi_results.summary_html(shown, self.results.value)
         self.keeper.changed()
 
 
