@@ -191,8 +191,13 @@ def test_an_export_reads_back_to_the_same_form_state(name):
         for f in row_fields(r)
         if f.options
     ]
-    first_name, first = choices[0]
-    state["values"][first_name] = json.dumps(first.options[-1].value)
+    if choices:
+        first_name, first = choices[0]
+        state["values"][first_name] = json.dumps(first.options[-1].value)
+    elif ticks := [f.name for f in sheet.form.fields() if f.kind in ("check", "flag")]:
+        state["values"][ticks[0]] = True  # a form of tick boxes (the culture stage)
+    elif numbers := [f.name for f in sheet.form.fields() if f.kind == "number"]:
+        state["values"][numbers[0]] = "12"  # a form of amounts (the ROI calculator)
     state.update(sheet_id="abcd1234", saved_at="2026-12-02T10:00:00.000Z")
     reply = json.loads(web.compute(name, json.dumps(state)))
     assert reply["export"], reply["messages"]
@@ -226,3 +231,30 @@ def test_a_row_number_in_a_label_is_the_entry_number_and_blank_in_the_template()
     assert "Remove session <span data-row-number>2</span>" in rows
     assert "Session <span data-row-number></span> date" in template.split("</template>")[0]
     assert "{n}" not in html.replace("Top {n}", "")
+
+
+def test_a_number_box_is_a_text_box_and_its_limits_read_with_thousands_grouped():
+    """The page must see "1e400" as typed (type="number" would hand it an empty value)."""
+    form = Form(
+        "demo",
+        "Demo",
+        (
+            Field(("amount",), "Amount", "number", minimum=0, maximum=1_000_000),
+            Field(("change",), "Change", "number", minimum=-5, maximum=5),
+        ),
+    )
+    html = sheet_html(form)
+    assert 'type="number"' not in html
+    amount = re.search(r'<input type="text" id="tk-demo-amount"[^>]*>', html)
+    change = re.search(r'<input type="text" id="tk-demo-change"[^>]*>', html)
+    assert amount
+    assert 'inputmode="decimal"' in amount.group()
+    assert change
+    assert "inputmode" not in change.group()  # the decimal keypad has no minus sign
+    read = read_state(
+        form, {"amount": None, "change": None}, {"values": {"amount": "1e400"}, "rows": {}}
+    )
+    assert read.messages == {
+        "amount": "That is not a usable number. Use a number from 0 to 1,000,000."
+    }
+    assert read.answers["amount"] is None

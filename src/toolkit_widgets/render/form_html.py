@@ -32,6 +32,8 @@ PRIVACY = (
     "Your answers are saved only in this browser, on this device, as you type. "
     "They are never sent anywhere."
 )
+#: longest text a number box takes: any usable number fits, a pasted essay does not
+NUMBER_CHARS = 40
 KEEP_NOTE = (
     "Some browsers delete a site's stored data after weeks without a visit, and private "
     "windows forget it when closed: export your answers to keep a copy you control."
@@ -184,13 +186,15 @@ class _Writer:
             size = _attrs(rows=field.rows, maxlength=field.max_length)
             control = f"<textarea{_attrs(**common)}{size}></textarea>"
         elif field.kind == "number":
-            bounds = _attrs(
-                min=_plain(field.minimum),
-                max=_plain(field.maximum),
-                step=_plain(field.step) or "any",
-                inputmode="decimal",
+            # a text box, not type="number": the browser would hand the page an empty
+            # value for "1e400" or "1e" and drop it on reload, so Python could neither
+            # say what is wrong nor the page keep what was typed. The phone keypad is
+            # the decimal one unless the number may be negative (it has no minus sign).
+            keypad = "decimal" if field.minimum is not None and field.minimum >= 0 else None
+            control = (
+                f'<input type="text"{_attrs(**common)}'
+                f'{_attrs(inputmode=keypad, spellcheck="false", maxlength=NUMBER_CHARS)}>'
             )
-            control = f'<input type="number"{_attrs(**common)}{bounds}>'
         elif field.kind == "date":
             control = f'<input type="date"{_attrs(**common)}>'
         else:
@@ -199,12 +203,6 @@ class _Writer:
             f'<div class="tk-field tk-{field.kind}"><label{_attrs(for_=ident)}>{label}</label>'
             f"{hint}{control}{message}</div>"
         )
-
-
-def _plain(value: float | None) -> str | None:
-    if value is None:
-        return None
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def form_html(form: Form) -> str:

@@ -65,15 +65,22 @@ def _plain_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
+def _readable(value: float) -> str:
+    """A limit as a message shows it: thousands grouped ("1,000,000"), never in a control."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
 def _range_text(spec: Field) -> str:
     low, high = spec.minimum, spec.maximum
     kind = "a whole number" if spec.whole else "a number"
     if low is not None and high is not None:
-        return f"{kind} from {_plain_number(low)} to {_plain_number(high)}"
+        return f"{kind} from {_readable(low)} to {_readable(high)}"
     if low is not None:
-        return f"{kind} of at least {_plain_number(low)}"
+        return f"{kind} of at least {_readable(low)}"
     if high is not None:
-        return f"{kind} of at most {_plain_number(high)}"
+        return f"{kind} of at most {_readable(high)}"
     return kind
 
 
