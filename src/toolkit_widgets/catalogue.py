@@ -10,8 +10,11 @@ from collections.abc import Callable
 from functools import cache
 
 from toolkit_widgets.sheets.base import Worksheet
+from toolkit_widgets.sheets.checklist import ChecklistSheet
+from toolkit_widgets.sheets.culture_stage import CultureStageSheet
 from toolkit_widgets.sheets.gars import GarsSheet
 from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
+from toolkit_widgets.sheets.roi import RoiSheet
 from toolkit_widgets.sheets.scaling import ScalingSheet
 
 __all__ = ["NAMES", "TOOLS", "get", "tool_html"]
@@ -26,10 +29,16 @@ _QUESTIONNAIRES = (
     "coaching_skills",
 )
 
+#: the chapter 8 checklists (reference lists with a "checklist" block)
+_CHECKLISTS = ("learning_environment", "readiness_factors")
+
 _FACTORIES: dict[str, Callable[[], Worksheet]] = {
     "gars": GarsSheet,
     "scaling": ScalingSheet,
     **{name: (lambda name=name: QuestionnaireSheet(name)) for name in _QUESTIONNAIRES},
+    "culture_stage": CultureStageSheet,
+    "roi": RoiSheet,
+    **{name: (lambda name=name: ChecklistSheet(name)) for name in _CHECKLISTS},
 }
 
 #: every worksheet's name, in the order the catalogue lists them

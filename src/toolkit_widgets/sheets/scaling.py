@@ -64,8 +64,7 @@ class ScalingSheet(Worksheet):
             "Question",
             "select",
             questions,
-            hint="The question in full, and what 0 and 10 stand for, are shown with the "
-            "results.",
+            hint="The question in full, and what 0 and 10 stand for, are shown with the results.",
             # the answers always hold a question: until one is chosen, the first
             blank_label=f"{questions[0].label} (until you choose)",
         )
