@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from toolkit_widgets import catalogue, web
 from toolkit_widgets.render.form_html import sheet_html
-from toolkit_widgets.render.form_model import Field, Form, Option, Repeat, name_of, row_fields
+from toolkit_widgets.render.form_model import (
+    Field,
+    Form,
+    Option,
+    Prose,
+    Repeat,
+    name_of,
+    row_fields,
+)
 from toolkit_widgets.render.form_state import read_state, to_state
 
 NAMES = catalogue.NAMES
@@ -198,6 +206,14 @@ def test_an_export_reads_back_to_the_same_form_state(name):
         state["values"][ticks[0]] = True  # a form of tick boxes (the culture stage)
     elif numbers := [f.name for f in sheet.form.fields() if f.kind == "number"]:
         state["values"][numbers[0]] = "12"  # a form of amounts (the ROI calculator)
+    else:  # a form of text boxes only (the logic model, the journal): write in the first
+        boxes = [f.name for f in sheet.form.fields() if f.kind in ("text", "textarea")] + [
+            name_of((*r.path, "0", *f.path))
+            for r in sheet.form.repeats()
+            for f in row_fields(r)
+            if f.kind in ("text", "textarea")
+        ]
+        state["values"][boxes[0]] = "written"
     state.update(sheet_id="abcd1234", saved_at="2026-12-02T10:00:00.000Z")
     reply = json.loads(web.compute(name, json.dumps(state)))
     assert reply["export"], reply["messages"]
@@ -258,3 +274,14 @@ def test_a_number_box_is_a_text_box_and_its_limits_read_with_thousands_grouped()
         "amount": "That is not a usable number. Use a number from 0 to 1,000,000."
     }
     assert read.answers["amount"] is None
+
+
+def test_prose_items_are_a_list_under_the_text_and_escaped():
+    """A form's prompts ('Questions to consider') print with a blank form."""
+    form = Form("demo", "Demo", (Prose("Questions to consider", items=("Who <b>?", "Where?")),))
+    html = sheet_html(form)
+    assert (
+        '<p class="tk-prose">Questions to consider</p>'
+        '<ul class="tk-prose-list"><li>Who &lt;b&gt;?</li><li>Where?</li></ul>'
+    ) in html
+    assert '<ul class="tk-prose-list">' not in sheet_html(Form("demo", "Demo", (Prose("Hi"),)))

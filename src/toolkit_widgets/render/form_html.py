@@ -98,7 +98,9 @@ class _Writer:
             return self.field(part, prefix)
         if isinstance(part, Prose):
             tag = "h4" if part.heading else "p"
-            return f'<{tag} class="tk-prose">{escape(part.text)}</{tag}>'
+            items = "".join(f"<li>{escape(item)}</li>" for item in part.items)
+            listed = f'<ul class="tk-prose-list">{items}</ul>' if items else ""
+            return f'<{tag} class="tk-prose">{escape(part.text)}</{tag}>{listed}'
         if isinstance(part, Group):
             hint = f'<p class="tk-hint">{escape(part.hint)}</p>' if part.hint else ""
             return (

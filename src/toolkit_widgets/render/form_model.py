@@ -93,10 +93,15 @@ class Field:
 
 @dataclass(frozen=True)
 class Prose:
-    """Words shown between fields: instructions, a sub-heading."""
+    """Words shown between fields: instructions, a sub-heading.
+
+    ``items`` are shown as a list under the text (questions to consider, a
+    form's prompts), so that a printed blank form still carries them.
+    """
 
     text: str
     heading: bool = False
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
