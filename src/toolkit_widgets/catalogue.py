@@ -13,6 +13,7 @@ from toolkit_widgets.sheets.base import Worksheet
 from toolkit_widgets.sheets.checklist import ChecklistSheet
 from toolkit_widgets.sheets.culture_stage import CultureStageSheet
 from toolkit_widgets.sheets.gars import GarsSheet
+from toolkit_widgets.sheets.practice_form import FORMS, PracticeFormSheet
 from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
 from toolkit_widgets.sheets.roi import RoiSheet
 from toolkit_widgets.sheets.scaling import ScalingSheet
@@ -39,6 +40,11 @@ _FACTORIES: dict[str, Callable[[], Worksheet]] = {
     "culture_stage": CultureStageSheet,
     "roi": RoiSheet,
     **{name: (lambda name=name: ChecklistSheet(name)) for name in _CHECKLISTS},
+    # the practice forms (forms/*.json): one worksheet class, a form file each
+    **{
+        name: (lambda name=name, form=form: PracticeFormSheet(name, form))
+        for name, form in FORMS.items()
+    },
 }
 
 #: every worksheet's name, in the order the catalogue lists them

@@ -11,7 +11,9 @@ page's script never needs to know Python's types:
 * :func:`read_answers` reads an export file, or a record saved by an
   earlier version of the site, and gives back the form state that shows it;
 * :func:`cohort` reads many learners' export files at once for the trainer's
-  group report (a page tool: it keeps nothing, so it is no worksheet).
+  group report (a page tool: it keeps nothing, so it is no worksheet);
+* :func:`handoff` hands what one worksheet produced to another worksheet's
+  kept answers (the SMART builder's goal to the GARS worksheet).
 
 None of them raises for anything a learner or a file can do: a problem comes
 back as a message.
@@ -36,7 +38,7 @@ from toolkit_widgets.exports import (
 )
 from toolkit_widgets.render.form_state import read_state, to_state
 
-__all__ = ["MAX_DEPTH", "cohort", "compute", "read_answers"]
+__all__ = ["MAX_DEPTH", "RECORD_FORMAT", "cohort", "compute", "handoff", "read_answers"]
 
 #: deeper JSON than this is no form state or answers file of ours
 MAX_DEPTH = 32
@@ -272,3 +274,69 @@ def _cohort_reply(problem: str | None = None, **values: Any) -> str:
     text = json.dumps(reply, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8")
     return _reply(**json.loads(text))
 
+
+# --- one worksheet hands its result to another ---------------------------------
+
+#: the "format" of the record the page keeps per worksheet (sheet.js FORMAT)
+RECORD_FORMAT = "coaching-toolkit-form-state"
+
+
+def _kept(target: Any, kept_text: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """(form state, checked answers) the page keeps for ``target``, or (None, None).
+
+    ``kept_text`` is the page's record for the worksheet, or the record the
+    earlier site kept (an export envelope), or empty when there is neither.
+    """
+    if not kept_text.strip():
+        return None, None
+    parsed = _load(kept_text)
+    if isinstance(parsed, dict) and parsed.get("format") == RECORD_FORMAT:
+        if parsed.get("worksheet", target.name) != target.name:
+            raise ToolkitInputError("the answers kept for it belong to another worksheet.")
+        answers = target.check(read_state(target.form, target.blank(), parsed).answers)
+        sheet_id = parsed.get("sheet_id")
+        values, rows = parsed.get("values", {}), parsed.get("rows", {})
+        state = {"values": values, "rows": rows, "sheet_id": sheet_id}
+        return state, answers
+    answers = read_envelope(parsed, target.instrument, target.version, target.check)
+    state = to_state(target.form, answers)
+    state["sheet_id"] = sheet_id_of(parsed)
+    return state, answers
+
+
+def handoff(worksheet: str, state_json: str, kept_text: str) -> str:
+    """The record of another worksheet with this worksheet's result handed to it (JSON text).
+
+    The SMART builder hands its goal to the GARS worksheet this way: the page
+    sends the builder's form state and what it keeps for the GARS worksheet
+    (its record, the earlier site's record, or ""), and writes the state in
+    the reply as the GARS worksheet's new record, as that page would. Every
+    control the hand-over does not change keeps exactly what was typed, even
+    text Python cannot read. The reply is ``{"target": name, "state":
+    {values, rows, sheet_id}, "message": text}``, or ``{"error": text}`` when
+    nothing may be changed (no goal yet, a damaged record, a full sheet).
+    """
+    sheet = catalogue.get(worksheet)
+    if sheet.hands_to not in catalogue.NAMES:
+        return _reply(error="This worksheet has nothing to hand to another one on this site.")
+    target = catalogue.get(sheet.hands_to)
+    try:
+        read = read_state(sheet.form, sheet.blank(), _load(state_json))
+        before, current = _kept(target, kept_text)
+        updated, message = sheet.hand_over(sheet.check(read.answers), current)
+        updated = target.check(updated)
+    except ToolkitInputError as error:
+        return _reply(error=f"Nothing was sent: {error.message}")
+    state = to_state(target.form, updated)
+    if before is not None:
+        typed = before["values"] if isinstance(before["values"], dict) else {}
+        shown = to_state(target.form, current)["values"] if current is not None else {}
+        state["values"] = {
+            name: typed[name] if name in typed and shown.get(name) == value else value
+            for name, value in state["values"].items()
+        }
+    sheet_id = before.get("sheet_id") if before is not None else None
+    state["sheet_id"] = (
+        sheet_id if isinstance(sheet_id, str) and _SHEET_ID.fullmatch(sheet_id) else None
+    )
+    return _reply(target=target.name, state=state, message=message)

@@ -24,15 +24,18 @@ def test_chapter_page_holds_the_gars_form_itself(built_site: Path):
     assert (built_site / "lite" / "repl" / "index.html").exists()
 
 
-def test_a_page_with_two_worksheets_starts_the_second_after_the_first(built_site: Path):
+def test_a_page_with_two_worksheets_writes_both_forms_into_the_page(built_site: Path):
+    """The observation page holds two practice forms: each its own section, no frame."""
     page = (built_site / "capacity-building" / "observation.html").read_text("utf-8")
-    frames = re.findall(r"<iframe [^>]*>", page)
-    assert len(frames) == 2
-    assert ' src="../lite/repl/index.html?' in frames[0]
-    assert " data-src=" not in frames[0]
-    assert ' data-src="../lite/repl/index.html?' in frames[1]
-    assert " src=" not in frames[1].replace(" data-src=", "")
-    assert "observation_informal" in frames[1]
+    assert re.findall(r'<section [^>]*data-sheet="([^"]+)"', page) == [
+        "observation_formal",
+        "observation_informal",
+    ]
+    assert "<iframe" not in page
+    # every id is unique on the page, though both forms have a "Date" and a "Learner observed"
+    outside_templates = re.sub(r"<template.*?</template>", "", page, flags=re.DOTALL)
+    ids = re.findall(r' id="([^"]+)"', outside_templates)
+    assert len(ids) == len(set(ids))
 
 
 def test_pyodide_and_every_wheel_are_served_by_the_site(built_site: Path):

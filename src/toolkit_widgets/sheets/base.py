@@ -25,6 +25,8 @@ class Worksheet(ABC):
     version: int
     #: read by the page: ``"nothing is kept"`` worksheets (the cohort view) say so
     keeps_answers: bool = True
+    #: the worksheet this one can hand its result to (``web.handoff``), or ""
+    hands_to: str = ""
 
     @cached_property
     def form(self) -> Form:
@@ -53,3 +55,13 @@ class Worksheet(ABC):
     @abstractmethod
     def csv_table(self, answers: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
         """Header and rows of the CSV export."""
+
+    def hand_over(
+        self, answers: dict[str, Any], target: dict[str, Any] | None
+    ) -> tuple[dict[str, Any], str]:
+        """The ``hands_to`` worksheet's answers with this one's result added, and what to say.
+
+        ``target`` is that worksheet's checked answers, or None when the
+        browser keeps none. Only worksheets with ``hands_to`` implement it.
+        """
+        raise NotImplementedError(f"{self.name} hands nothing to another worksheet")

@@ -19,9 +19,9 @@ import ipywidgets as w
 from toolkit_widgets import form_sheet, gars_sheet
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.exports import envelope, read_envelope, sheet_id_of
-from toolkit_widgets.form_reviews import Finding, review
-from toolkit_widgets.form_sheet import shown_value
-from toolkit_widgets.form_spec import Field, Form, FormSection, load_form
+from toolkit_widgets.form_reviews import review
+from toolkit_widgets.form_spec import Field, FormSection, load_form
+from toolkit_widgets.render.practice_form_results import results_html, summary_html
 from toolkit_widgets.smart import goal_sentence
 from toolkit_widgets.storage import Store
 from toolkit_widgets.views.common import (
@@ -307,50 +307,6 @@ class FormWorksheet:
             f"Added as goal {len(updated['goals'])} of your GARS worksheet, as the expected "
             "outcome (level 0). Open or reload the GARS page to describe the other levels."
         )
-
-
-_TONES = {"ok": "toolkit-finding-ok", "todo": "toolkit-finding-todo", "info": "toolkit-finding"}
-
-
-def results_html(findings: list[Finding]) -> str:
-    return "".join(
-        f"<div class='{_TONES[f.tone]}'><h3>{escape(f.heading)}</h3>"
-        + (
-            "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in f.lines) + "</ul>"
-            if f.lines
-            else ""
-        )
-        + "</div>"
-        for f in findings
-    )
-
-
-def summary_html(form: Form, answers: dict[str, Any], results: str) -> str:
-    """The printable record: every section with its answers, signatures, results, source."""
-    parts = [f"<h2>{escape(form.title)}</h2>"]
-    for section in form.sections:
-        parts.append(f"<h3>{escape(section.title)}</h3>")
-        for number, entry in enumerate(form_sheet.entries(section, answers), start=1):
-            if section.repeat:
-                parts.append(f"<h4>{escape(section.repeat.capitalize())} {number}</h4>")
-            rows = "".join(
-                f"<tr><th scope='row'>{escape(f.label)}</th>"
-                f"<td>{escape(shown_value(f, entry[f.id]))}</td></tr>"
-                for f in section.fields
-            )
-            parts.append(f"<table class='toolkit-record'><tbody>{rows}</tbody></table>")
-    if form.signatures:
-        lines = "".join(
-            f"<p class='toolkit-signature'>{escape(role)}: signed ____________________ "
-            "date __________</p>"
-            for role in form.signatures
-        )
-        parts.append(f"<h3>Signatures</h3>{lines}")
-    parts.append(f"<h3>Results</h3>{results}")
-    if form.added_by_site:
-        parts.append(f"<p>Added by this site: {escape(form.added_by_site)}</p>")
-    parts.append(f"<p>Source: {escape(form.source)}</p>")
-    return "".join(parts)
 
 
 def show(name: str, store: Store | None = None) -> None:
