@@ -548,6 +548,75 @@
       window.print();
     }
 
+    // Results may offer to hand this sheet's result to another worksheet
+    // (<button data-handoff="gars" data-handoff-old-key="…">, from Python). Python
+    // reads both sheets and gives the other one's new state; this writes it as
+    // that worksheet's record, exactly as its own page would keep it.
+    async handOff(button) {
+      const target = button.dataset.handoff;
+      const note =
+        button.parentElement.querySelector("[data-handoff-message]") || this.importMessage;
+      const key = PREFIX + target;
+      note.textContent = "";
+      let text = null;
+      let fromOld = false;
+      try {
+        text = window.localStorage.getItem(key);
+        if (text === null && window.localStorage.getItem(MIGRATED + target) === null) {
+          text = await readOldRecord(button.dataset.handoffOldKey || target);
+          fromOld = true;
+        }
+      } catch (error) {
+        note.textContent = `This browser does not let the site keep answers (${error.message}).`;
+        return;
+      }
+      let reply;
+      try {
+        const state = { ...this.readState(), sheet_id: this.sheetId || "" };
+        reply = await python.call("handoff", this.name, JSON.stringify(state), text || "");
+      } catch (error) {
+        note.textContent = `Nothing was sent: ${error.message}`;
+        return;
+      }
+      if (reply.error) {
+        note.textContent = reply.error;
+        note.classList.add("toolkit-error");
+        return;
+      }
+      const savedAt = new Date().toISOString();
+      const record = {
+        format: FORMAT,
+        version: 1,
+        worksheet: reply.target,
+        sheet_id: reply.state.sheet_id || newSheetId(),
+        saved_at: savedAt,
+        tab: TAB,
+        values: reply.state.values,
+        rows: reply.state.rows,
+      };
+      try {
+        window.localStorage.setItem(PREFIX + reply.target, JSON.stringify(record));
+        if (fromOld) {
+          window.localStorage.setItem(MIGRATED + reply.target, savedAt); // it is in the record now
+        }
+      } catch (error) {
+        note.textContent = `Nothing was sent: ${error.message}`;
+        return;
+      }
+      note.classList.remove("toolkit-error");
+      note.textContent = reply.message;
+      // the same worksheet on this page shows it now (other tabs hear a storage event)
+      for (const other of window.toolkitSheets || []) {
+        if (other !== this && other.name === reply.target) {
+          other.applyState(record);
+          other.sheetId = record.sheet_id;
+          other.savedAt = savedAt;
+          other.saySaved(savedAt);
+          other.scheduleCompute();
+        }
+      }
+    }
+
     // ---------------------------------------------------------------- wiring --
     start() {
       const record = this.readRecord();
@@ -602,6 +671,12 @@
         keep.querySelector("[data-clear]").focus();
       });
       keep.querySelector("[data-print]").addEventListener("click", () => this.printSummary());
+      this.results.addEventListener("click", (event) => {
+        const button = event.target.closest("[data-handoff]");
+        if (button) {
+          this.handOff(button);
+        }
+      });
       this.offerDownloads(null, false);
       python.listeners.add((status, error) => this.pythonChanged(status, error));
       this.pythonChanged(python.status || "waiting");

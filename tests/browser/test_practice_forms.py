@@ -1,325 +1,270 @@
-"""Every practice form in a real browser, the way a coach or learner uses it.
+"""Every practice form in a real browser, written into its chapter page.
 
-For each form: fill it by its labels and see what Python in the page says
-about it; reload and find the answers still there; print and see the record
-alone; export, clear, refuse a foreign file and import the export back.
-Nothing may leave the host.
+For each form: fill it by its labels (the old view's, which are a contract)
+and find the answers still there after a reload, with Python kept from
+starting: the form stands on its own. Repeated entries are added, numbered
+and removed by the page. One scenario then goes the whole way with Python on
+the SMART builder: results, the goal handed to the GARS worksheet, export,
+clear, import, reload; and learner markup stays text throughout.
 """
 
+from __future__ import annotations
+
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, expect
+from playwright.sync_api import Locator, expect
+
+from tests.browser.sheets import (
+    open_sheet,
+    results_text,
+    wait_python,
+    wait_saved,
+    without_python,
+)
 
 pytestmark = pytest.mark.browser
-START_MS = 120_000
-STEP_MS = 30_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer typed as a learner would: into the control named ``label``."""
+
+    label: str
+    value: str
+    #: "text" (a box), "radio" (an option of the group named ``label``),
+    #: "select" (an option of the list) or "check" (a tick; value unused)
+    kind: str = "text"
+
+    def give(self, sheet: Locator) -> None:
+        if self.kind == "radio":
+            group = sheet.get_by_role("group", name=self.label, exact=True)
+            group.get_by_label(self.value, exact=True).check()
+        elif self.kind == "select":
+            sheet.get_by_label(self.label, exact=True).select_option(label=self.value)
+        elif self.kind == "check":
+            sheet.get_by_label(self.label, exact=True).check()
+        else:
+            sheet.get_by_label(self.label, exact=True).fill(self.value)
+
+    def expect_kept(self, sheet: Locator) -> None:
+        if self.kind == "radio":
+            group = sheet.get_by_role("group", name=self.label, exact=True)
+            expect(group.get_by_label(self.value, exact=True)).to_be_checked()
+        elif self.kind == "select":
+            box = sheet.get_by_label(self.label, exact=True)
+            assert box.evaluate("s => s.options[s.selectedIndex].text") == self.value
+        elif self.kind == "check":
+            expect(sheet.get_by_label(self.label, exact=True)).to_be_checked()
+        else:
+            expect(sheet.get_by_label(self.label, exact=True)).to_have_value(self.value)
 
 
 @dataclass(frozen=True)
 class Case:
-    path: str
-    title: str
-    fill: Callable[[FrameLocator], None]
-    #: texts the results must show once the form is filled
-    results: tuple[str, ...]
-    #: a label whose value must survive reload and import, and that value
-    label: str
-    value: str
+    name: str
+    answers: tuple[Answer, ...]
+    #: done before the answers (adding an entry)
+    before: Callable[[Locator], None] | None = None
 
 
-def _select(label: str, option: str) -> Callable[[FrameLocator], None]:
-    return lambda f: f.get_by_label(label, exact=True).select_option(label=option)
+def _add(button: str) -> Callable[[Locator], None]:
+    return lambda sheet: sheet.get_by_role("button", name=button, exact=True).click()
 
-
-def _type(*pairs: tuple[str, str]) -> Callable[[FrameLocator], None]:
-    def fill(f: FrameLocator) -> None:
-        for label, text in pairs:
-            f.get_by_label(label, exact=True).fill(text)
-
-    return fill
-
-
-def _smart(f: FrameLocator) -> None:
-    _type(
-        ("Who takes part?", "Ana"),
-        ("What will the learner do that others could see?", "ask each family what matters most"),
-        ("How much or how many?", "in 4 of 5 meetings"),
-    )(f)
-    f.get_by_label("Target date").fill("2027-01-31")
-    f.get_by_label("It seems worthwhile").check()
-
-
-def _journal(f: FrameLocator) -> None:
-    f.get_by_label("Entry 1: Learner", exact=True).fill("A.M.")
-    f.get_by_label("Entry 1: Date", exact=True).fill("2026-11-20")
-    f.get_by_role("button", name="Add an entry").click()
-    f.get_by_label("Entry 2: Learner", exact=True).fill("B.K.")
-
-
-PLANNER_STAGE = {
-    "skills_based": ("1. Initial interest", 20),
-    "clear": ("Contracting", 17),
-    "flow": ("1. Relationship", 16),
-    "regrow": ("Review", 20),
-}
 
 CASES = [
     Case(
-        "/capacity-building/smart.html",
-        "SMART goal builder worksheet",
-        _smart,
+        "smart",
         (
-            "T Time limited: met",
-            "By 2027-01-31, Ana will ask each family what matters most (in 4 of 5 meetings).",
-            "R Result focused: not yet",
+            Answer("Who takes part?", "Ana"),
+            Answer("Target date", "2027-01-31"),
+            Answer("It seems worthwhile", "", "check"),
         ),
-        "Who takes part?",
-        "Ana",
     ),
     Case(
-        "/capacity-building/observation.html",
-        "Formal observation record worksheet",
-        lambda f: (
-            _select("Showed genuineness, empathy and respect: How often", "Almost always")(f),
-            _select("Tone of voice: How often", "Occasionally")(f),
-        ),
+        "observation_formal",
         (
-            "Showed genuineness, empathy and respect (almost always)",
-            "Tone of voice (occasionally)",
+            Answer("Tone of voice: How often", "Occasionally", "radio"),
+            Answer("Tone of voice: Examples I saw", "Calm when the father raised his voice"),
         ),
-        "Tone of voice: How often",
-        "Occasionally",
+    ),
+    Case("observation_informal", (Answer("Opening: What I saw", "Introduced everyone by name"),)),
+    Case("reflection", (Answer("Describe what happened.", "The father left the meeting early"),)),
+    Case("feedback_plan", (Answer("Concerns: What I will say", "I wondered about the timing"),)),
+    Case(
+        "journal",
+        (Answer("Entry 1: Learner", "A.M."), Answer("Entry 2: Learner", "B.K.")),
+        before=_add("Add an entry"),
+    ),
+    Case("self_care", (Answer("Has a mentor", "I want to add this", "radio"),)),
+    Case("agreement", (Answer("Scheduling sessions: What we agreed", "Every second Tuesday"),)),
+    Case(
+        "implementation_plan",
+        (Answer("Which funding sources are most realistic?", "County training budget"),),
     ),
     Case(
-        "/capacity-building/observation.html",
-        "Safety mapping observation notes worksheet",
-        _type(("Opening: What I saw", "Introduced everyone by name")),
-        ("Filled in: 1 of 13 boxes",),
-        "Opening: What I saw",
-        "Introduced everyone by name",
+        "pdsa",
+        (
+            Answer("Cycle 1: Study: how the results compare with the prediction", "Waits fell"),
+            Answer("Cycle 1: Act: our decision", "Adapt: change it and test again", "radio"),
+        ),
     ),
     Case(
-        "/capacity-building/reflection.html",
-        "Structured reflection worksheet",
-        _type(("Describe what happened.", "The father left the meeting early")),
-        ("Filled in: 1 of 23 boxes",),
-        "Describe what happened.",
-        "The father left the meeting early",
+        "logic_model",
+        (Answer("Resources (inputs)", "Two coaches"), Answer("Activities", "Monthly sessions")),
     ),
     Case(
-        "/capacity-building/feedback.html",
-        "Feedback ladder plan worksheet",
-        _type(("Concerns: What I will say", "I wondered about the timing")),
-        ("Value comes before concerns", "Concerns: I wondered about the timing"),
-        "Concerns: What I will say",
-        "I wondered about the timing",
+        "planner_skills_based",
+        (Answer("1. Initial interest: What I plan to do and ask", "Ask what they want"),),
     ),
+    Case("planner_clear", (Answer("Contracting: What I plan to do and ask", "Agree the hour"),)),
+    Case("planner_flow", (Answer("1. Relationship: What I plan to do and ask", "Listen first"),)),
     Case(
-        "/capacity-building/journal.html",
-        "Coach's journal worksheet",
-        _journal,
-        ("A.M.: 1 entry", "2026-11-20", "B.K.: 1 entry"),
-        "Entry 1: Learner",
-        "A.M.",
-    ),
-    Case(
-        "/capacity-building/self-care.html",
-        "Self-care plan worksheet",
-        _select("Has a mentor", "I want to add this"),
-        ("I want to add this: 1", "I do this now: 0"),
-        "Has a mentor",
-        "I want to add this",
-    ),
-    Case(
-        "/models/agreement.html",
-        "Coaching agreement worksheet",
-        _type(("Scheduling sessions: What we agreed", "Every second Tuesday")),
-        ("Filled in: 1 of 28 boxes",),
-        "Scheduling sessions: What we agreed",
-        "Every second Tuesday",
-    ),
-    Case(
-        "/implementation/plan.html",
-        "Coaching implementation plan worksheet",
-        _type(("Which funding sources are most realistic?", "County training budget")),
-        ("Filled in: 1 of 41 boxes",),
-        "Which funding sources are most realistic?",
-        "County training budget",
-    ),
-    Case(
-        "/implementation/pdsa.html",
-        "PDSA cycle log worksheet",
-        _type(("Cycle 1: Study: how the results compare with the prediction", "Waits fell")),
-        ("Cycle 1", "write what you predicted"),
-        "Cycle 1: Study: how the results compare with the prediction",
-        "Waits fell",
-    ),
-    Case(
-        "/implementation/logic-model.html",
-        "Logic model builder worksheet",
-        _type(("Resources (inputs)", "Two coaches"), ("Activities", "Monthly sessions")),
-        ("IF we have Two coaches, THEN we can carry out Monthly sessions.", "Outputs is empty."),
-        "Activities",
-        "Monthly sessions",
-    ),
-    *(
-        Case(
-            f"/models/{'grow' if model == 'regrow' else model.replace('_', '-')}.html",
-            title,
-            _type((f"{stage}: What I plan to do and ask", "Ask what changed since last time")),
-            (f"Filled in: 1 of {boxes} boxes",),
-            f"{stage}: What I plan to do and ask",
-            "Ask what changed since last time",
-        )
-        for model, (stage, boxes), title in (
-            (m, PLANNER_STAGE[m], t)
-            for m, t in (
-                ("skills_based", "Skills-based model session planner worksheet"),
-                ("clear", "CLEAR session planner worksheet"),
-                ("flow", "Flow session planner worksheet"),
-                ("regrow", "GROW and REGROW session planner worksheet"),
-            )
-        )
+        "planner_regrow",
+        (
+            Answer("Review: What I plan to do and ask", "Ask what changed since last time"),
+            Answer("Session number", "3", "select"),
+            Answer("Where the learner places themself now, from 1 to 10", "6", "select"),
+        ),
     ),
 ]
 
 
-def read(frame: FrameLocator, label: str) -> str:
-    box = frame.get_by_label(label, exact=True)
-    if box.evaluate("e => e.tagName") == "SELECT":
-        return box.evaluate("s => s.options[s.selectedIndex].text").replace("\xa0", " ")
-    return box.input_value()
-
-
-def open_form(page, site_url: str, case: Case) -> FrameLocator:
-    page.goto(f"{site_url}{case.path}")
-    frame = page.frame_locator(f'iframe[title="{case.title}"]')
-    frame.locator(".toolkit-form").wait_for(timeout=START_MS)
-    return frame
-
-
-def choose_file(page, frame: FrameLocator, path) -> None:
-    with page.expect_file_chooser() as chooser:
-        frame.get_by_role("button", name="Import answers").click()
-    chooser.value.set_files(str(path))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.title.removesuffix(" worksheet") for c in CASES])
-def test_fill_reload_print_export_import(browser_context, site_url, tmp_path, case):
-    page = browser_context.new_page()
-    frame = open_form(page, site_url, case)
-    empty = read(frame, case.label)
-    case.fill(frame)
-    results = frame.locator(".toolkit-results")
-    for text in case.results:
-        expect(results).to_contain_text(text, timeout=STEP_MS)
-    expect(frame.locator(".toolkit-keeper .toolkit-saved").first).to_contain_text(
-        "Last saved", timeout=STEP_MS
-    )
-
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fill_by_label_and_reload_without_python(browser_context, site_url, built_site, case):
+    without_python(browser_context)
+    page, sheet = open_sheet(browser_context, site_url, built_site, case.name)
+    if case.before:
+        case.before(sheet)
+    for answer in case.answers:
+        answer.give(sheet)
+    wait_saved(sheet)
     page.reload()
-    frame = page.frame_locator(f'iframe[title="{case.title}"]')
-    frame.locator(".toolkit-form").wait_for(timeout=START_MS)
-    expect(frame.locator(".toolkit-results")).to_contain_text(case.results[0], timeout=STEP_MS)
-    assert read(frame, case.label) == case.value
-
-    summary = frame.locator(".toolkit-summary")
-    assert not summary.is_visible()
-    page.emulate_media(media="print")
-    summary.wait_for(state="visible", timeout=10_000)
-    assert case.value in summary.inner_text()
-    assert frame.locator(".toolkit-keeper").evaluate("e => getComputedStyle(e).visibility") == (
-        "hidden"
-    )
-    page.emulate_media(media="screen")
-
-    with page.expect_download() as download:
-        frame.locator("a.toolkit-download", has_text="answers (.json").click()
-    exported = tmp_path / download.value.suggested_filename
-    download.value.save_as(exported)
-    envelope = json.loads(exported.read_text("utf-8"))
-    assert envelope["instrument_version"] == 1
-
-    foreign = tmp_path / "foreign.json"
-    foreign.write_text(json.dumps({**envelope, "instrument": "gars"}), "utf-8")
-    choose_file(page, frame, foreign)
-    frame.locator(".toolkit-error:has-text('Nothing was imported')").wait_for(timeout=STEP_MS)
-    assert read(frame, case.label) == case.value
-
-    frame.get_by_role("button", name="Clear my data").click()
-    frame.get_by_role("button", name="Yes, delete my answers").click()
-    frame.locator(".toolkit-saved:has-text('deleted from this browser')").wait_for(timeout=STEP_MS)
-    assert read(frame, case.label) == empty
-
-    choose_file(page, frame, exported)
-    frame.locator(".toolkit-saved:has-text('Imported your answers')").wait_for(timeout=STEP_MS)
-    assert read(frame, case.label) == case.value
-    for text in case.results:
-        expect(frame.locator(".toolkit-results")).to_contain_text(text, timeout=STEP_MS)
+    sheet = page.locator(f'[data-sheet="{case.name}"]')
+    sheet.locator("[data-keep]").wait_for()
+    for answer in case.answers:
+        answer.expect_kept(sheet)
     assert browser_context.request_log.off_host() == []
 
 
-def test_the_smart_goal_arrives_in_the_gars_worksheet(browser_context, site_url):
-    page = browser_context.new_page()
-    smart = CASES[0]
-    frame = open_form(page, site_url, smart)
-    smart.fill(frame)
-    frame.get_by_role("button", name="Use this goal in my GARS worksheet").click()
-    expect(frame.locator(".toolkit-form")).to_contain_text("Added as goal 1", timeout=STEP_MS)
-    page.goto(f"{site_url}/capacity-building/gars.html")
-    gars = page.frame_locator("iframe[title='Goal Attainment Rating Scale worksheet']")
-    goal = gars.locator(".toolkit-goal").first
-    goal.wait_for(timeout=START_MS)
-    expected = "By 2027-01-31, Ana will ask each family what matters most (in 4 of 5 meetings)."
-    expect(goal.get_by_label("Goal", exact=True)).to_have_value(expected, timeout=STEP_MS)
-    assert browser_context.request_log.off_host() == []
+def test_entries_are_added_numbered_and_removed_by_the_page(browser_context, site_url, built_site):
+    without_python(browser_context)
+    page, sheet = open_sheet(browser_context, site_url, built_site, "pdsa")
+    objective = "Cycle {}: Plan: what this cycle is meant to find out or achieve"
+    sheet.get_by_label(objective.format(1), exact=True).fill("First")
+    for number, text in ((2, "Second"), (3, "Third")):
+        sheet.get_by_role("button", name="Add a cycle").click()
+        # the new cycle's first box takes the focus, named for its cycle
+        expect(sheet.get_by_label(f"Cycle {number}: Date started", exact=True)).to_be_focused()
+        sheet.get_by_label(objective.format(number), exact=True).fill(text)
+    sheet.get_by_role("button", name="Remove cycle 2", exact=True).click()
+    # the third is now the second, with its own words and its label renumbered
+    expect(sheet.get_by_label(objective.format(2), exact=True)).to_have_value("Third")
+    expect(sheet.get_by_label(objective.format(3), exact=True)).to_have_count(0)
+    expect(sheet.get_by_role("button", name="Remove cycle 2", exact=True)).to_be_visible()
+    wait_saved(sheet)
+    page.reload()
+    sheet = page.locator('[data-sheet="pdsa"]')
+    sheet.locator("[data-keep]").wait_for()
+    expect(sheet.get_by_label(objective.format(1), exact=True)).to_have_value("First")
+    expect(sheet.get_by_label(objective.format(2), exact=True)).to_have_value("Third")
+    # one cycle left: it cannot be removed
+    sheet.get_by_role("button", name="Remove cycle 2", exact=True).click()
+    expect(sheet.get_by_role("button", name="Remove cycle 1", exact=True)).to_be_hidden()
+
+
+def test_prompts_and_signature_lines_are_on_the_page_before_python(
+    browser_context, site_url, built_site
+):
+    without_python(browser_context)
+    _, sheet = open_sheet(browser_context, site_url, built_site, "agreement")
+    expect(sheet.locator("form")).to_contain_text("Questions to consider")
+    expect(sheet.locator("form")).to_contain_text("Where does the coach's work stop?")
+    for role in ("Learner", "Coach", "Supervisor", "For the agency"):
+        expect(sheet.locator("form")).to_contain_text(f"{role}: signed ____")
 
 
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
 
 
-def _no_markup_from(frame: FrameLocator, page, title: str) -> None:
-    """The hostile text is shown as text: no element or script came of it."""
-    form = frame.locator(".toolkit-form")
-    assert form.locator("img").count() == 0
-    assert form.locator("script").count() == 0
-    document = page.locator(f'iframe[title="{title}"]').element_handle().content_frame()
-    assert document.evaluate("() => window.pwned") is None
+def _stored(page, name: str) -> dict | None:  # type: ignore[no-untyped-def]
+    text = page.evaluate(f"localStorage.getItem('coaching-toolkit/sheet/{name}')")
+    return None if text is None else json.loads(text)
 
 
-def test_learner_text_is_shown_as_text_on_screen_in_print_and_after_import(
-    browser_context, site_url, tmp_path
+def test_smart_with_python_results_hand_off_export_clear_import_reload(
+    browser_context, site_url, built_site, tmp_path
 ):
-    """Typed or imported markup never becomes markup in results or the printed record."""
-    case = next(c for c in CASES if c.title == "Logic model builder worksheet")
-    page = browser_context.new_page()
-    frame = open_form(page, site_url, case)
-    frame.get_by_label("Resources (inputs)", exact=True).fill(HOSTILE)
-    frame.get_by_label("Activities", exact=True).fill("Monthly sessions")
-    results = frame.locator(".toolkit-results")
-    expect(results).to_contain_text(f"IF we have {HOSTILE}, THEN", timeout=STEP_MS)
-    page.emulate_media(media="print")
-    summary = frame.locator(".toolkit-summary")
-    summary.wait_for(state="visible", timeout=10_000)
-    assert HOSTILE in summary.inner_text()
-    page.emulate_media(media="screen")
-    _no_markup_from(frame, page, case.title)
+    """The whole round on the SMART builder, and its goal arriving in the GARS worksheet."""
+    page, sheet = open_sheet(browser_context, site_url, built_site, "smart")
+    target = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    goal = f"By {target}, Ana will ask each family what matters most (in 4 of 5 meetings)."
+    sheet.get_by_label("Who takes part?", exact=True).fill("Ana")
+    sheet.get_by_label("What will the learner do that others could see?").fill(
+        "ask each family what matters most"
+    )
+    sheet.get_by_label("How much or how many?").fill("in 4 of 5 meetings")
+    sheet.get_by_label("Why does it matter?").fill(HOSTILE)
+    sheet.get_by_label("Target date").fill(target)
+    sheet.get_by_label("It seems worthwhile").check()
+    wait_saved(sheet)
+    wait_python(sheet)
+    results = results_text(sheet, "T Time limited: met")
+    assert "R Result focused: not yet" in results
+    assert goal in results
+    assert "Added by this site: The checks are ours" in results
+    assert "Filled in: 5 of 10 boxes" in results
+    assert sheet.locator("[data-results] img, [data-summary] img").count() == 0
+    assert page.evaluate("() => window.pwned") is None
+    assert HOSTILE in sheet.locator("[data-summary]").text_content()
 
-    with page.expect_download() as download:
-        frame.locator("a.toolkit-download", has_text="answers (.json").click()
-    exported = tmp_path / "hostile.json"
-    download.value.save_as(exported)
-    envelope = json.loads(exported.read_text("utf-8"))
-    text = json.dumps(envelope)
-    assert HOSTILE.replace('"', '\\"') in text  # kept as the learner's own text
-    envelope_text = text.replace("Monthly sessions", HOSTILE.replace('"', '\\"'))
-    exported.write_text(envelope_text, "utf-8")
-    choose_file(page, frame, exported)
-    frame.locator(".toolkit-saved:has-text('Imported your answers')").wait_for(timeout=STEP_MS)
-    assert read(frame, "Activities") == HOSTILE
-    expect(results).to_contain_text(f"THEN we can carry out {HOSTILE}.", timeout=STEP_MS)
-    _no_markup_from(frame, page, case.title)
+    # the goal goes to the GARS worksheet's record, through Python
+    sheet.get_by_role("button", name="Use this goal in my GARS worksheet").click()
+    expect(sheet.locator("[data-handoff-message]")).to_contain_text(
+        "Added as goal 1 of your GARS worksheet"
+    )
+    gars = _stored(page, "gars")
+    assert gars["values"]["goals.0.levels.0"] == goal
+    assert gars["rows"]["goals"] == 1
+
+    # export: the link holds the file Python wrote
+    link = sheet.get_by_role("link", name="answers (.json, re-importable)")
+    expect(link).to_have_attribute("download", f"smart-answers-{dt.date.today().isoformat()}.json")
+    with page.expect_download() as download:  # (the page's CSP keeps fetch() off blob: URLs)
+        link.click()
+    exported = Path(download.value.path()).read_text("utf-8")
+    envelope = json.loads(exported)
+    assert envelope["instrument"] == "smart"
+    assert envelope["answers"]["specific"]["why"] == HOSTILE
+    file = tmp_path / "smart.json"
+    file.write_text(exported, "utf-8")
+
+    # clear, after confirming
+    sheet.get_by_role("button", name="Clear my data").click()
+    sheet.get_by_role("button", name="Yes, delete my answers").click()
+    expect(sheet.locator("[data-save-status]")).to_contain_text("deleted")
+    expect(sheet.get_by_label("Who takes part?", exact=True)).to_have_value("")
+    assert _stored(page, "smart") is None
+
+    # import the file back
+    sheet.get_by_label("Import answers").set_input_files(str(file))
+    expect(sheet.locator("[data-import-message]")).to_contain_text("Imported your answers")
+    expect(sheet.get_by_label("Who takes part?", exact=True)).to_have_value("Ana")
+    expect(sheet.get_by_label("It seems worthwhile")).to_be_checked()
+    assert _stored(page, "smart")["sheet_id"] == envelope["sheet_id"]
+
+    page.reload()
+    sheet = page.locator('[data-sheet="smart"]')
+    wait_python(sheet)
+    assert goal in results_text(sheet, "T Time limited: met")
+    expect(sheet.get_by_label("Why does it matter?")).to_have_value(HOSTILE)
+    assert page.evaluate("() => window.pwned") is None
+
+    # the GARS page shows the goal as goal 1's expected outcome, before its Python
+    _, gars_sheet = open_sheet(browser_context, site_url, built_site, "gars", page=page)
+    expect(gars_sheet.locator('[name="goals.0.levels.0"]')).to_have_value(goal)
     assert browser_context.request_log.off_host() == []
