@@ -41,7 +41,9 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
-from worksheet import WORKSHEETS, worksheet_node
+from worksheet import known_worksheets, worksheet_node
+
+from toolkit_widgets import catalogue
 
 ENV_VAR = "TOOLKIT_AGENCY_FILE"
 #: where the package copy with replacement instruments is laid out
@@ -149,7 +151,7 @@ def apply_agency(app: Sphinx, config: Config) -> None:
             path,
             root=root,
             chapters=chapters,
-            worksheets=WORKSHEETS,
+            worksheets=known_worksheets(),
             source=source,
             required=required,
         )
@@ -184,6 +186,8 @@ def apply_agency(app: Sphinx, config: Config) -> None:
         *(f"{chapter}/**" for chapter in sorted(agency.exclude_chapters)),
     ]
     target = root / STAGE_DIR
+    # the forms written into the pages use the same wording as the staged package
+    catalogue.use_wording(dict(agency.instruments))
     if agency.instruments:
         _stage_package(root, target, dict(agency.instruments))
         if "offline_lite" in app.extensions:

@@ -18,6 +18,7 @@ Usage in MyST::
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from html import escape
 from pathlib import Path
@@ -27,6 +28,7 @@ from urllib.parse import urlencode
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 #: stylesheet that hides the console around a worksheet form
@@ -135,7 +137,57 @@ class WorksheetDirective(SphinxDirective):
         node["title"] = self.options.get("title", f"{name} worksheet")
         node["height"] = self.options.get("height", "1100px")
         node["docname"] = self.env.docname
+        _pages_with_worksheets(self.env).add(self.env.docname)
         return [node]
+
+
+# --- pages are rewritten when the package that draws their forms changes --------
+#
+# A page's form is written by ``toolkit_widgets`` at build time; Sphinx knows only
+# the page's source. So the pages holding worksheets are recorded, and all of them
+# are read again when the package's files (code, instrument and form data, an
+# agency's wording) differ from the last build's.
+
+
+def _pages_with_worksheets(env: BuildEnvironment) -> set[str]:
+    if not hasattr(env, "toolkit_worksheet_pages"):
+        env.toolkit_worksheet_pages = set()  # type: ignore[attr-defined]
+    return env.toolkit_worksheet_pages  # type: ignore[attr-defined]
+
+
+def _package_fingerprint() -> str:
+    import toolkit_widgets
+    from toolkit_widgets import catalogue
+
+    digest = hashlib.sha256()
+    package = Path(toolkit_widgets.__file__).parent
+    wording = sorted(str(path) for path in catalogue._WORDING.values())
+    for path in sorted(
+        [*package.rglob("*.py"), *package.rglob("*.json")] + [Path(w) for w in wording]
+    ):
+        digest.update(str(path.relative_to(path.anchor)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _outdated_when_package_changed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    fingerprint = _package_fingerprint()
+    if getattr(env, "toolkit_package_fingerprint", None) == fingerprint:
+        return []
+    env.toolkit_package_fingerprint = fingerprint  # type: ignore[attr-defined]
+    return sorted(_pages_with_worksheets(env) & set(env.found_docs))
+
+
+def _forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _pages_with_worksheets(env).discard(docname)
+
+
+def _merge_pages(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    _pages_with_worksheets(env).update(_pages_with_worksheets(other))
 
 
 def _iframe_src(name: str, lite_root: str) -> str:
@@ -240,6 +292,9 @@ def add_tool_scripts(
 
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_node(worksheet_node, html=(visit_worksheet_html, None))
+    app.connect("env-get-outdated", _outdated_when_package_changed)
+    app.connect("env-purge-doc", _forget_page)
+    app.connect("env-merge-info", _merge_pages)
     # after jupyterlite-sphinx has built the lite site (priority 500)
     app.connect("build-finished", style_repl_frame, priority=800)
     app.add_directive("worksheet", WorksheetDirective)

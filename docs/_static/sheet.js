@@ -15,6 +15,7 @@
   const SAVE_AFTER_MS = 250;
   const COMPUTE_AFTER_MS = 40;
   const INDEX = "__i__";
+  const SLOW_AFTER_MS = 60_000;
   // the database where the site before December 2026 kept answers (from Python)
   const OLD_DB = "coaching-toolkit";
   const OLD_STORE = "answers";
@@ -48,6 +49,8 @@
       }
       this.starting = true;
       this.tell("starting");
+      // Pyodide waits for ever when WebAssembly is blocked: say so after a minute
+      window.setTimeout(() => this.status === "starting" && this.tell("slow"), SLOW_AFTER_MS);
       import(new URL("_static/kernel-bridge.mjs", SITE_ROOT).href)
         .then((bridge) => bridge.startKernel(SITE_ROOT))
         .then(async (kernel) => {
@@ -61,11 +64,13 @@
           );
           this.kernel = kernel;
           this.tell("ready");
-          this.waiting.splice(0).forEach((resolve) => resolve(kernel));
+          this.waiting.splice(0).forEach(({ resolve }) => resolve(kernel));
         })
         .catch((error) => {
           this.failed = error;
           this.tell("failed", error);
+          // calls made while Python was starting fail too, instead of waiting for ever
+          this.waiting.splice(0).forEach(({ reject }) => reject(error));
         });
     },
     tell(status, error) {
@@ -79,7 +84,7 @@
       if (this.failed) {
         return Promise.reject(this.failed);
       }
-      return new Promise((resolve) => this.waiting.push(resolve));
+      return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
     },
     // toolkit_widgets.web.<fn>(*args), every argument a string; resolves with its JSON reply
     async call(fn, ...args) {
@@ -688,6 +693,10 @@
         waiting: "Python will start in your browser in a moment; you can already fill in the form.",
         starting: "Python is starting inside your browser; your answers are already being kept.",
         ready: "Python is ready: the results follow your answers.",
+        slow:
+          "Python has not started after a minute. It runs inside your browser with " +
+          "WebAssembly, which some work networks and browser settings block. Your answers " +
+          "are kept as you type; reloading the page may help, or try another browser or network.",
         failed:
           "Python could not start in this browser, so results cannot be worked out here. " +
           "Your answers are still kept as you type, and the form can be printed. " +

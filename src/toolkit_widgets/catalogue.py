@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from toolkit_widgets.sheets.base import Worksheet
 from toolkit_widgets.sheets.checklist import ChecklistSheet
@@ -18,7 +19,7 @@ from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
 from toolkit_widgets.sheets.roi import RoiSheet
 from toolkit_widgets.sheets.scaling import ScalingSheet
 
-__all__ = ["NAMES", "TOOLS", "get", "tool_html"]
+__all__ = ["NAMES", "TOOLS", "get", "tool_html", "use_wording"]
 
 _QUESTIONNAIRES = (
     "lcsa",
@@ -33,10 +34,16 @@ _QUESTIONNAIRES = (
 #: the chapter 8 checklists (reference lists with a "checklist" block)
 _CHECKLISTS = ("learning_environment", "readiness_factors")
 
+#: instrument id -> an agency's file with the licensed original wording (see use_wording)
+_WORDING: dict[str, Path] = {}
+
 _FACTORIES: dict[str, Callable[[], Worksheet]] = {
     "gars": GarsSheet,
     "scaling": ScalingSheet,
-    **{name: (lambda name=name: QuestionnaireSheet(name)) for name in _QUESTIONNAIRES},
+    **{
+        name: (lambda name=name: QuestionnaireSheet(name, _WORDING.get(name)))
+        for name in _QUESTIONNAIRES
+    },
     "culture_stage": CultureStageSheet,
     "roi": RoiSheet,
     **{name: (lambda name=name: ChecklistSheet(name)) for name in _CHECKLISTS},
@@ -81,3 +88,14 @@ def tool_html(name: str, title: str) -> str:
     except KeyError:
         raise KeyError(f"unknown page tool {name!r}; known: {', '.join(TOOLS)}") from None
     return write(title)
+
+
+def use_wording(files: dict[str, Path]) -> None:
+    """Build questionnaires from an agency's wording files from now on (none: shipped wording).
+
+    The site build calls this with ``agency.toml``'s ``[instruments]``, so the
+    form written into the page and the package in the browser read the same words.
+    """
+    _WORDING.clear()
+    _WORDING.update(files)
+    get.cache_clear()

@@ -9,6 +9,7 @@ sheet. Results come from that instrument's scorer.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from toolkit_widgets import questionnaire_sheet
@@ -37,8 +38,9 @@ def _options(instrument: Questionnaire) -> tuple[Option, ...]:
 
 
 class QuestionnaireSheet(Worksheet):
-    def __init__(self, instrument_id: str) -> None:
-        self.instrument_data = load_questionnaire(instrument_id)
+    def __init__(self, instrument_id: str, wording: Path | None = None) -> None:
+        # ``wording``: an agency's file of the licensed original wording (checked on load)
+        self.instrument_data = load_questionnaire(instrument_id, wording)
         self.name = self.instrument = instrument_id
         self.title = self.instrument_data.title
         self.version = self.instrument_data.version
