@@ -1,6 +1,6 @@
 """Shared fixtures: one real site build per session, a local server, Chromium.
 
-Layers (see tests/README.md): unit and views need none of these; site tests
+Layers (see tests/README.md): unit tests need none of these; site tests
 use ``built_site``; browser tests use ``site_url`` and ``browser_context``.
 """
 
@@ -128,7 +128,7 @@ def browser_context(browser, site_url: str):  # type: ignore[no-untyped-def]
 
 #: layers run fastest first; the browser layer last, because Playwright's sync
 #: API keeps an event loop running in the main thread once it has started
-LAYER_ORDER = ("unit", "views", "site", "browser")
+LAYER_ORDER = ("unit", "site", "browser")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -35,8 +35,8 @@ POLICY: tuple[tuple[str, str], ...] = (
     # {app} is empty on the book's pages; see APP_EVAL for JupyterLite's pages
     ("script-src", "'self'{app}{scripts}"),
     # 'unsafe-inline' for styles only: JupyterLab injects its CSS as <style>
-    # elements at run time (webpack style-loader), Lumino and ipywidgets set
-    # style attributes, MathJax and Font Awesome add <style> elements. None of
+    # elements at run time (webpack style-loader), Lumino sets style
+    # attributes, MathJax and Font Awesome add <style> elements. None of
     # these can be hashed ahead of time, and CSS cannot run code.
     ("style-src", "'self' 'unsafe-inline'"),
     # data: images are the small SVG icons inside JupyterLab's and Bootstrap's CSS

@@ -52,12 +52,11 @@ _MATHJAX_KEEP = (
 )
 #: Packages the kernel downloads and unpacks at every start although a worksheet
 #: never imports them: jedi (4.7 MB; IPython imports it only to complete code,
-#: and falls back to its own completer when it is absent) and the browser-side
-#: parts of ipywidgets (2.3 MB of JavaScript the site already serves as a
-#: JupyterLab extension). Each is replaced by a wheel with metadata only, at the
-#: version installed here, so requirements are met and nothing is fetched;
-#: JupyterLite ships the same kind of stand-in for widgetsnbextension.
-_STAND_INS = ("jedi", "widgetsnbextension", "jupyterlab-widgets")
+#: and falls back to its own completer when it is absent). It is replaced by a
+#: wheel with metadata only, at the version installed here, so requirements are
+#: met and nothing is fetched (JupyterLite ships the same kind of stand-in for
+#: widgetsnbextension).
+_STAND_INS = ("jedi",)
 _PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 

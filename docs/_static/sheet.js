@@ -424,6 +424,7 @@
         ...this.readState(),
         sheet_id: this.sheetId || "",
         saved_at: this.savedAt || new Date().toISOString(),
+        heading: Number(this.root.dataset.heading) || 3,
       };
       try {
         this.show(await python.call("compute", this.name, JSON.stringify(state)));
@@ -465,21 +466,31 @@
       this.offerDownloads(reply.export, Object.keys(messages).length > 0);
     }
 
+    // The download links exist only while there are files to download: until
+    // then the same words are plain text (a link without an address is no link).
     offerDownloads(files, hasMessages) {
       this.urls.forEach((url) => URL.revokeObjectURL(url));
       this.urls = [];
       const note = this.root.querySelector("[data-download-note]");
-      for (const link of this.root.querySelectorAll("[data-download]")) {
-        const kind = link.dataset.download;
+      for (const old of this.root.querySelectorAll("[data-download]")) {
+        const kind = old.dataset.download;
+        const shown = document.createElement(files ? "a" : "span");
+        shown.className = old.className;
+        shown.dataset.download = kind;
+        shown.textContent = old.textContent;
         if (files) {
           const type = kind === "json" ? "application/json" : "text/csv";
           const url = URL.createObjectURL(new Blob([files[kind]], { type: `${type};charset=utf-8` }));
           this.urls.push(url);
-          link.href = url;
-          link.download = `${files.filename}.${kind}`;
-        } else {
-          link.removeAttribute("href");
-          link.removeAttribute("download");
+          shown.href = url;
+          shown.download = `${files.filename}.${kind}`;
+        }
+        if (old.tagName !== shown.tagName || files) {
+          const focused = document.activeElement === old;
+          old.replaceWith(shown);
+          if (focused && files) {
+            shown.focus();
+          }
         }
       }
       note.textContent = files

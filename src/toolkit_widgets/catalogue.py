@@ -19,7 +19,7 @@ from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
 from toolkit_widgets.sheets.roi import RoiSheet
 from toolkit_widgets.sheets.scaling import ScalingSheet
 
-__all__ = ["NAMES", "TOOLS", "get", "tool_html", "use_wording"]
+__all__ = ["NAMES", "TOOLS", "get", "tool_html", "use_wording", "wording_files"]
 
 _QUESTIONNAIRES = (
     "lcsa",
@@ -99,3 +99,8 @@ def use_wording(files: dict[str, Path]) -> None:
     _WORDING.clear()
     _WORDING.update(files)
     get.cache_clear()
+
+
+def wording_files() -> list[Path]:
+    """The agency wording files in use (read by the build to know when pages are stale)."""
+    return sorted(_WORDING.values())

@@ -109,9 +109,33 @@ def compute(worksheet: str, state_json: str) -> str:
     export = None
     if problem is None and not read.messages:
         export = _export(sheet, answers, state)
+    results = shift_headings(results, _heading(state) - RESULTS_HEADING)
     return _reply(
         messages=read.messages, problem=problem, results=results, summary=summary, export=export
     )
+
+
+#: the level of the "Results" heading the results' own headings are written for
+RESULTS_HEADING = 3
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _heading(state: object) -> int:
+    """The page's level for the worksheet's "Results" heading (2 to 5; 3 if not given)."""
+    level = state.get("heading") if isinstance(state, dict) else None
+    valid = isinstance(level, int) and not isinstance(level, bool) and 2 <= level <= 5
+    return level if valid else RESULTS_HEADING
+
+
+def shift_headings(html: str, by: int) -> str:
+    """``html`` with every heading ``by`` levels lower (or higher), kept within h1 to h6.
+
+    >>> shift_headings("<h4 class='x'>A</h4>", -1)
+    "<h3 class='x'>A</h3>"
+    """
+    if not by:
+        return html
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(max(int(m.group(2)) + by, 1), 6)}", html)
 
 
 def _export(sheet: Any, answers: dict[str, Any], state: Any) -> dict[str, str]:

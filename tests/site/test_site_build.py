@@ -46,8 +46,12 @@ def test_pyodide_and_every_wheel_are_served_by_the_site(built_site: Path):
     assert kernel["disablePyPIFallback"] is True
     assert (lite / "static" / "pyodide" / "pyodide.asm.wasm").stat().st_size > 1_000_000
     lock = json.loads((lite / "static" / "pyodide-lock" / "pyodide-lock.json").read_text())
-    for name in ("toolkit-widgets", "ipywidgets", "micropip", "ipython", "comm"):
+    for name in ("toolkit-widgets", "micropip", "ipython", "comm"):
         assert name in lock["packages"], name
+    # the worksheets are HTML in the page: no widget library is shipped to the kernel
+    for name in ("ipywidgets", "widgetsnbextension", "jupyterlab-widgets"):
+        assert name not in lock["packages"], name
+    assert not (lite / "extensions" / "@jupyter-widgets").exists()
     for package in lock["packages"].values():
         file_name = package["file_name"]
         assert "//" not in file_name, file_name
@@ -64,7 +68,8 @@ def test_our_wheel_carries_the_instrument_data(built_site: Path):
     wheel = next((built_site / "lite" / "static" / "pyodide-lock").glob("toolkit_widgets-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "toolkit_widgets/instruments/gars.json" in names
-    assert "toolkit_widgets/views/gars.py" in names
+    assert "toolkit_widgets/web.py" in names
+    assert not [name for name in names if "/views/" in name]
 
 
 class _Assets(HTMLParser):

@@ -271,23 +271,6 @@ def test_labels_name_the_table_row_or_the_entry_they_belong_to():
     assert "Entry <span data-row-number></span>: Learner" in template
 
 
-@pytest.mark.parametrize("name", FORMS)
-def test_every_old_view_label_is_a_control_name_on_the_page(name):
-    """Each label the ipywidgets view gave a box names one control of the new form."""
-    view = pytest.importorskip("toolkit_widgets.views.form")
-    storage = pytest.importorskip("toolkit_widgets.storage")
-    old = view.FormWorksheet(FORMS[name], storage.MemoryStore())
-    described = [
-        box.box.description
-        for part in old.parts.values()
-        for entry in (part.forms if hasattr(part, "forms") else [part])
-        for box in entry.inputs.values()
-    ]
-    assert described
-    new = _labels(name)
-    assert [d for d in described if d not in new] == []
-
-
 # --- the SMART goal handed to the GARS worksheet ---------------------------------
 
 

@@ -87,8 +87,10 @@ def _option_value(value: object) -> str:
 
 
 class _Writer:
-    def __init__(self, worksheet: str) -> None:
+    def __init__(self, worksheet: str, heading: int = 3) -> None:
         self.worksheet = worksheet
+        #: level of the worksheet's own headings; a form's sub-headings are one below
+        self.heading = heading
 
     def parts(self, parts: tuple[Part, ...], prefix: tuple[str, ...] = ()) -> str:
         return "".join(self.part(part, prefix) for part in parts)
@@ -97,7 +99,7 @@ class _Writer:
         if isinstance(part, Field):
             return self.field(part, prefix)
         if isinstance(part, Prose):
-            tag = "h4" if part.heading else "p"
+            tag = f"h{min(self.heading + 1, 6)}" if part.heading else "p"
             items = "".join(f"<li>{escape(item)}</li>" for item in part.items)
             listed = f'<ul class="tk-prose-list">{items}</ul>' if items else ""
             return f'<{tag} class="tk-prose">{escape(part.text)}</{tag}>{listed}'
@@ -195,7 +197,7 @@ class _Writer:
             keypad = "decimal" if field.minimum is not None and field.minimum >= 0 else None
             control = (
                 f'<input type="text"{_attrs(**common)}'
-                f'{_attrs(inputmode=keypad, spellcheck="false", maxlength=NUMBER_CHARS)}>'
+                f"{_attrs(inputmode=keypad, spellcheck='false', maxlength=NUMBER_CHARS)}>"
             )
         elif field.kind == "date":
             control = f'<input type="date"{_attrs(**common)}>'
@@ -207,18 +209,22 @@ class _Writer:
         )
 
 
-def form_html(form: Form) -> str:
+def form_html(form: Form, heading: int = 3) -> str:
     """The form alone: its intro and every part, with no keeping or results."""
     intro = f'<p class="tk-intro">{escape(form.intro)}</p>' if form.intro else ""
-    body = _Writer(form.worksheet).parts(form.parts)
+    body = _Writer(form.worksheet, heading).parts(form.parts)
     return (
         f'<form class="tk-form"{_attrs(id=f"tk-{form.worksheet}-form", aria_label=form.title)} '
         f'novalidate autocomplete="off">{intro}{body}</form>'
     )
 
 
-def sheet_html(form: Form, no_script_note: str = "", old_key: str = "") -> str:
+def sheet_html(form: Form, no_script_note: str = "", old_key: str = "", heading: int = 3) -> str:
     """The whole worksheet: form, results, the keeping panel and the print summary.
+
+    ``heading`` is the level of the worksheet's own headings ("Results"): one
+    below the section that holds it, so the page's outline has no gaps. Python's
+    results, written for level 3, are moved to match (``data-heading``).
 
     Buttons the page's script drives start ``hidden`` and are shown by it, so a
     page without scripts shows (and prints) a plain paper form.
@@ -227,27 +233,35 @@ def sheet_html(form: Form, no_script_note: str = "", old_key: str = "") -> str:
     waiting = no_script_note or (
         "Results are worked out by Python inside your browser once the page has started it."
     )
-    about = _attrs(data_sheet=form.worksheet, data_old_key=old_key or None, aria_label=form.title)
+    about = _attrs(
+        data_sheet=form.worksheet,
+        data_old_key=old_key or None,
+        data_heading=heading,
+        aria_label=form.title,
+    )
     import_id = f"tk-{ws}-import"
     results_id = f"tk-{ws}-results-title"
     keep_id = f"tk-{ws}-keep-title"
     return (
         f'<section class="tk-sheet toolkit-form toolkit-worksheet-{ws}"'
         f"{about}>"
-        f"{form_html(form)}"
+        f"{form_html(form, heading)}"
         f'<section class="tk-results-box"{_attrs(aria_labelledby=results_id)}>'
-        f"<h3{_attrs(id=results_id)}>Results</h3>"
+        f"<h{heading}{_attrs(id=results_id)}>Results</h{heading}>"
         f'<p class="tk-python" role="status" data-python-status>'
         f"{escape(waiting)}</p>"
         '<div class="tk-results toolkit-results" data-results aria-live="polite"></div></section>'
         '<section class="tk-keep toolkit-keeper" data-keep hidden'
         f"{_attrs(aria_labelledby=keep_id)}>"
-        f"<h3{_attrs(id=keep_id)}>Keep your answers</h3>"
+        f"<h{heading}{_attrs(id=keep_id)}>Keep your answers</h{heading}>"
         '<p class="toolkit-saved" role="status" data-save-status>'
         f"Not saved yet. {escape(PRIVACY)}</p>"
         '<p class="tk-downloads" data-downloads>Download a copy: '
-        '<a class="toolkit-download" data-download="json">answers (.json, re-importable)</a> · '
-        '<a class="toolkit-download" data-download="csv">table (.csv, for spreadsheets)</a>'
+        # links once Python has written the files (an address-less <a> is no link)
+        '<span class="toolkit-download" data-download="json">answers (.json, re-importable)'
+        "</span> · "
+        '<span class="toolkit-download" data-download="csv">table (.csv, for spreadsheets)'
+        "</span>"
         '<span class="tk-hint" data-download-note></span></p>'
         '<div class="tk-actions">'
         f'<input type="file" class="tk-file" data-import{_attrs(id=import_id)}'
