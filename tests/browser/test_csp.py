@@ -134,7 +134,10 @@ def test_a_violation_or_error_anywhere_is_caught(browser_context, site_url):
     )
     browser_context.route(
         re.compile(r".*/_static/sheet\.js(\?.*)?$"),
-        lambda route: plant(route, "\nthrow new Error('planted');", '"use strict";'),
+        # thrown after the page's script has started, so the worksheet still works
+        lambda route: plant(
+            route, "\nsetTimeout(() => { throw new Error('planted'); });", '"use strict";'
+        ),
     )
     page = browser_context.new_page()
     page.goto(f"{site_url}/capacity-building/scaling.html")
