@@ -25,6 +25,7 @@ extensions = [
     "data_table",  # the {toolkit-table} directive: the book's tables from data
     "agency",  # an agency's edition from agency.toml (or $TOOLKIT_AGENCY_FILE); none: generic
     "aria_roles",  # bibliography entries get a role screen readers know
+    "page_meta",  # a meta description on every page, from its first paragraph
     "csp",  # a Content-Security-Policy <meta> on every page, Sphinx and JupyterLite
 ]
 

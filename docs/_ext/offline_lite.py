@@ -30,7 +30,6 @@ import sys
 import tarfile
 import zipfile
 from collections.abc import Callable
-from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -55,8 +54,9 @@ _MATHJAX_KEEP = (
 #: and falls back to its own completer when it is absent). It is replaced by a
 #: wheel with metadata only, at the version installed here, so requirements are
 #: met and nothing is fetched (JupyterLite ships the same kind of stand-in for
-#: widgetsnbextension).
-_STAND_INS = ("jedi",)
+#: widgetsnbextension). The version is pinned here, not read from the build
+#: machine (which need not have it): one that IPython's requirement accepts.
+_STAND_INS = {"jedi": "0.20.1"}
 _PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
@@ -117,13 +117,12 @@ def _build_wheel(project: Path, wheels: Path) -> None:
     )
 
 
-def _stand_in_wheel(name: str, folder: Path) -> None:
+def _stand_in_wheel(name: str, version: str, folder: Path) -> None:
     """Write a wheel that installs ``name``'s metadata and no module of that name.
 
     The lock tool needs one top-level module per wheel: an empty one named
     ``_<name>_stand_in`` is given, so ``import <name>`` still fails.
     """
-    version = installed_version(name)
     module = name.replace("-", "_")
     dist = f"{module}-{version}"
     info = f"{dist}.dist-info"
@@ -162,8 +161,8 @@ def prepare_lite_dir(app: Sphinx, config: Config) -> None:
         _npm_tarball("pyodide", version, cache), lite_dir / "static" / "pyodide", version
     )
     _build_wheel(Path(config.offline_lite_package), lite_dir / "wheels")
-    for name in _STAND_INS:
-        _stand_in_wheel(name, lite_dir / "wheels")
+    for name, stand_in_version in _STAND_INS.items():
+        _stand_in_wheel(name, stand_in_version, lite_dir / "wheels")
     # the site-wide settings and any app's own (repl/jupyter-lite.json), merged by the build
     settings = Path(app.confdir) / "docs" / "_lite"
     for source in settings.rglob("jupyter-lite.json"):
