@@ -2,7 +2,7 @@
 //
 // This script reads the files the trainer chooses and hands their text to
 // Python (toolkit_widgets.web.cohort) through the page's one kernel, which
-// sheet.js shares as window.toolkitPython. Python checks every file, counts
+// sheet.js shares as window.toolkitPage. Python checks every file, counts
 // the group and writes the report; this script holds no rule of any
 // instrument and keeps nothing: no file, no answer and no report is written
 // to this browser's storage, and a reload empties the view.
@@ -122,17 +122,7 @@
     }
 
     print() {
-      document.body.classList.add("tk-printing-summary");
-      this.root.classList.add("tk-print-this");
-      window.addEventListener(
-        "afterprint",
-        () => {
-          document.body.classList.remove("tk-printing-summary");
-          this.root.classList.remove("tk-print-this");
-        },
-        { once: true },
-      );
-      window.print();
+      window.toolkitPage.printSummary(this.root); // sheet.js's, shared by every worksheet
     }
 
     start() {
@@ -146,7 +136,7 @@
   }
 
   function startAll() {
-    const python = window.toolkitPython; // defined by sheet.js, loaded before this script
+    const python = window.toolkitPage; // defined by sheet.js, loaded before this script
     const roots = [...document.querySelectorAll("[data-tool='cohort']")];
     if (!python || !roots.length) {
       return;

@@ -31,6 +31,37 @@
     return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  // One worksheet's kept answers, as every page writes them: the form state
+  // exactly as typed, with the sheet's random id and when it was saved.
+  function makeRecord(worksheet, sheetId, state, savedAt) {
+    return {
+      format: FORMAT,
+      version: 1,
+      worksheet,
+      sheet_id: sheetId,
+      saved_at: savedAt,
+      tab: TAB,
+      values: state.values,
+      rows: state.rows,
+    };
+  }
+
+  // Prints one worksheet's (or page tool's) summary alone: sheet.css hides the
+  // rest of the page while body and root carry these classes.
+  function printSummaryOf(root) {
+    document.body.classList.add("tk-printing-summary");
+    root.classList.add("tk-print-this");
+    window.addEventListener(
+      "afterprint",
+      () => {
+        document.body.classList.remove("tk-printing-summary");
+        root.classList.remove("tk-print-this");
+      },
+      { once: true },
+    );
+    window.print();
+  }
+
   function clock(iso) {
     return new Date(iso).toLocaleTimeString();
   }
@@ -315,15 +346,7 @@
       }
       const savedAt = new Date().toISOString();
       this.sheetId = this.sheetId || newSheetId();
-      const record = {
-        format: FORMAT,
-        version: 1,
-        worksheet: this.name,
-        sheet_id: this.sheetId,
-        saved_at: savedAt,
-        tab: TAB,
-        ...this.readState(),
-      };
+      const record = makeRecord(this.name, this.sheetId, this.readState(), savedAt);
       try {
         window.localStorage.setItem(this.key, JSON.stringify(record));
       } catch (error) {
@@ -551,17 +574,7 @@
     }
 
     printSummary() {
-      document.body.classList.add("tk-printing-summary");
-      this.root.classList.add("tk-print-this");
-      window.addEventListener(
-        "afterprint",
-        () => {
-          document.body.classList.remove("tk-printing-summary");
-          this.root.classList.remove("tk-print-this");
-        },
-        { once: true },
-      );
-      window.print();
+      printSummaryOf(this.root);
     }
 
     // Results may offer to hand this sheet's result to another worksheet
@@ -600,16 +613,12 @@
         return;
       }
       const savedAt = new Date().toISOString();
-      const record = {
-        format: FORMAT,
-        version: 1,
-        worksheet: reply.target,
-        sheet_id: reply.state.sheet_id || newSheetId(),
-        saved_at: savedAt,
-        tab: TAB,
-        values: reply.state.values,
-        rows: reply.state.rows,
-      };
+      const record = makeRecord(
+        reply.target,
+        reply.state.sheet_id || newSheetId(),
+        reply.state,
+        savedAt,
+      );
       try {
         window.localStorage.setItem(PREFIX + reply.target, JSON.stringify(record));
         if (fromOld) {
@@ -762,14 +771,16 @@
     });
   }
 
-  // Other page tools (the cohort view) share the page's one kernel.
-  window.toolkitPython = {
+  // What other page tools (the cohort view) share with the worksheets: the
+  // page's one kernel and printing a summary alone.
+  window.toolkitPage = {
     call: (fn, ...args) => python.call(fn, ...args),
     onStatus: (listener) => {
       python.listeners.add(listener);
       listener(python.status || "waiting");
     },
     start: startWhenIdle,
+    printSummary: printSummaryOf,
   };
 
   function startAll() {
