@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from toolkit_widgets.errors import MissingAnswerError, UnknownItemError
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import Stage, load_stages
 
 __all__ = ["StageFit", "best_fit", "indicator_ids", "stages"]
 
@@ -27,16 +26,17 @@ class StageFit:
     next_steps: tuple[str, ...]
 
 
-def stages() -> list[dict[str, Any]]:
-    return load("culture_stage")["stages"]
+def stages() -> tuple[Stage, ...]:
+    """The stages in order, from the earliest, as the data file gives them."""
+    return load_stages().stages
 
 
 def indicator_ids() -> dict[str, str]:
     """Indicator id (``<stage>-<n>``, from 1) -> indicator text, in stage order."""
     return {
-        f"{stage['id']}-{number}": text
+        f"{stage.id}-{number}": text
         for stage in stages()
-        for number, text in enumerate(stage["indicators"], start=1)
+        for number, text in enumerate(stage.indicators, start=1)
     }
 
 
@@ -52,14 +52,12 @@ def best_fit(ticked: Iterable[str]) -> StageFit:
         )
     order = stages()
     share = {
-        stage["id"]: sum(
-            f"{stage['id']}-{n}" in chosen for n in range(1, len(stage["indicators"]) + 1)
-        )
-        / len(stage["indicators"])
+        stage.id: sum(f"{stage.id}-{n}" in chosen for n in range(1, len(stage.indicators) + 1))
+        / len(stage.indicators)
         for stage in order
     }
     # max() keeps the first of equal values: ties go to the earlier stage
-    position = max(range(len(order)), key=lambda i: share[order[i]["id"]])
+    position = max(range(len(order)), key=lambda i: share[order[i].id])
     fit = order[position]
-    following = order[position + 1]["id"] if position + 1 < len(order) else None
-    return StageFit(fit["id"], share, following, tuple(fit["next_steps"]))
+    following = order[position + 1].id if position + 1 < len(order) else None
+    return StageFit(fit.id, share, following, fit.next_steps)

@@ -12,7 +12,7 @@ from typing import Any
 
 from toolkit_widgets import culture_stage
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_stages
 
 __all__ = ["INSTRUMENT", "blank", "check_answers", "csv_rows", "version"]
 
@@ -22,7 +22,7 @@ INSTRUMENT = "culture_stage"
 
 def version() -> int:
     """The answers' version: the data file's, which export files carry."""
-    return int(load(INSTRUMENT)["version"])
+    return load_stages(INSTRUMENT).version
 
 
 def blank() -> dict[str, Any]:

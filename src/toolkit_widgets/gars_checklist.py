@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_gars
 
 __all__ = ["Finding", "review_goal"]
 
@@ -48,9 +48,8 @@ def review_goal(
     goal: str, levels: Mapping[int, str]
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """Return (warnings, questions to confirm) for one goal and its five level texts."""
-    checklist = load("gars")["checklist"]
-    codes = [level["code"] for level in load("gars")["levels"]]
-    texts = {code: (levels.get(code) or "").strip() for code in codes}
+    instrument = load_gars()
+    texts = {code: (levels.get(code) or "").strip() for code in instrument.codes}
     warnings: list[Finding] = []
     for code, text in texts.items():
         if not text:
@@ -98,6 +97,6 @@ def review_goal(
                 )
             )
     questions = tuple(
-        Finding(entry["id"], entry["text"]) for entry in checklist if entry["judged"] == "confirm"
+        Finding(check.id, check.text) for check in instrument.checklist if check.judged == "confirm"
     )
     return tuple(warnings), questions

@@ -16,11 +16,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
 
 from toolkit_widgets.checks import parse_date, whole_number
 from toolkit_widgets.errors import InvalidDateError, MissingAnswerError, UnknownItemError
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import ScalingQuestion, load_scaling
 
 __all__ = ["ScalingSummary", "compare", "question", "summarise"]
 
@@ -40,19 +39,20 @@ class ScalingSummary:
     change_since_first: int
     change_since_last: int | None  # None after a single session
     highest: int
-    prompts: tuple[str, ...]  # keys of the instrument's "prompts", most urgent first
+    #: keys of the instrument's prompts (``spec.SCALING_PROMPTS``), most urgent first
+    prompts: tuple[str, ...]
 
 
-def question(question_id: str) -> dict[str, Any]:
+def question(question_id: str) -> ScalingQuestion:
     """The definition of one scaling question, or an error naming the unknown id."""
-    for entry in load("scaling")["questions"]:
-        if entry["id"] == question_id:
-            return entry
+    found = load_scaling().question(question_id)
+    if found is not None:
+        return found
     raise UnknownItemError(f"There is no scaling question {question_id!r}.", field="question")
 
 
 def _sessions(sessions: Sequence[tuple[object, object]]) -> list[tuple[dt.date, int]]:
-    bounds = load("scaling")["range"]
+    bounds = load_scaling().range
     if isinstance(sessions, (str, bytes)) or not isinstance(sessions, Sequence) or not sessions:
         raise MissingAnswerError("Add at least one dated rating.", field="sessions")
     checked = []
@@ -62,7 +62,7 @@ def _sessions(sessions: Sequence[tuple[object, object]]) -> list[tuple[dt.date, 
                 f"Session {number}: give a date and a rating; got {session!r}.", field="sessions"
             )
         when = parse_date(session[0], f"Session {number} date")
-        rating = whole_number(session[1], bounds["min"], bounds["max"], f"Session {number} rating")
+        rating = whole_number(session[1], bounds.min, bounds.max, f"Session {number} rating")
         checked.append((when, rating))
     checked.sort(key=lambda pair: pair[0])
     for (earlier, _), (later, _) in pairwise(checked):
@@ -88,7 +88,7 @@ def summarise(question_id: str, sessions: Sequence[tuple[object, object]]) -> Sc
         prompts.append("dropped")
     if latest < highest:
         prompts.append("best_before")
-    if latest == load("scaling")["range"]["max"]:
+    if latest == load_scaling().range.max:
         prompts.append("at_top")
     else:
         prompts.append("step_up")

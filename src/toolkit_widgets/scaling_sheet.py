@@ -11,7 +11,7 @@ from typing import Any
 from toolkit_widgets import scaling
 from toolkit_widgets.checks import parse_date, whole_number
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_scaling
 
 __all__ = ["INSTRUMENT", "VERSION", "blank", "check_answers", "csv_rows", "rated_sessions"]
 
@@ -23,7 +23,7 @@ MAX_TEXT = 5000
 
 def blank() -> dict[str, Any]:
     """A new sheet: the first question of the data file, one empty session."""
-    first = load("scaling")["questions"][0]["id"]
+    first = load_scaling().questions[0].id
     return {"question": first, "sessions": [{"date": None, "rating": None, "note": ""}]}
 
 
@@ -36,7 +36,7 @@ def check_answers(answers: object) -> dict[str, Any]:
     sessions = answers.get("sessions")
     if not isinstance(sessions, list) or not 1 <= len(sessions) <= MAX_SESSIONS:
         raise ToolkitInputError(f'"sessions" must list 1 to {MAX_SESSIONS} sessions.')
-    bounds = load("scaling")["range"]
+    bounds = load_scaling().range
     clean = []
     for number, session in enumerate(sessions, start=1):
         if not isinstance(session, dict):
@@ -53,7 +53,7 @@ def check_answers(answers: object) -> dict[str, Any]:
                 else parse_date(date, f"Session {number} date").isoformat(),
                 "rating": None
                 if rating is None
-                else whole_number(rating, bounds["min"], bounds["max"], f"Session {number} rating"),
+                else whole_number(rating, bounds.min, bounds.max, f"Session {number} rating"),
                 "note": note,
             }
         )

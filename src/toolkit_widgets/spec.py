@@ -3,7 +3,10 @@
 Instruments are JSON files in ``toolkit_widgets/instruments/``. Each field is
 declared once here, with its type and check; a file that does not match
 raises :class:`~toolkit_widgets.errors.InstrumentDataError` naming the file,
-the key and the reason. An agency that holds an instrument's licensed original
+the key and the reason. The rest of the package reads an instrument only
+through the frozen records these loaders return (``load_questionnaire``,
+``load_checklist``, ``load_gars``, ``load_scaling``, ``load_stages``), never
+as the file's raw JSON. An agency that holds an instrument's licensed original
 wording replaces that file (same ids, its own ``text`` and ``"wording":
 "original"``) and nothing else.
 """
@@ -11,6 +14,7 @@ wording replaces that file (same ids, its own ``text`` and ``"wording":
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -152,6 +156,8 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
+    if set(_as_tuple(kind)) == {int, float}:
+        return "a number"
     names = {
         str: "text",
         int: "a whole number",
@@ -303,64 +309,329 @@ def load_questionnaire(instrument_id: str, path: str | Path | None = None) -> Qu
     return replacement
 
 
-def _check_gars(top: _Reader) -> None:
-    levels = top.objects("levels")
-    codes = [level.get("code", int) for level in levels]
-    for level in levels:
-        level.get("label", str)
-    if sorted(codes) != [-2, -1, 0, 1, 2]:
+@dataclass(frozen=True)
+class GarsLevel:
+    """One level of a goal's scale: its code (-2 to +2) and what it is called."""
+
+    code: int
+    label: str
+
+
+@dataclass(frozen=True)
+class GarsCheck:
+    """One of the finalizing checklist's questions.
+
+    ``judged`` is ``"warning"`` (a program can look at the wording) or
+    ``"confirm"`` (only the learner can answer).
+    """
+
+    id: str
+    text: str
+    judged: str
+
+
+@dataclass(frozen=True)
+class GarsSummary:
+    """How a time point is summarised: the method, the conventional ρ and its source."""
+
+    method: str
+    rho: float
+    added_by_site: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class GarsInstrument:
+    """The Goal Attainment Rating Scale: its levels, finalizing checklist and T-score."""
+
+    id: str
+    version: int
+    title: str
+    source: str
+    wording: str
+    #: in the file's order (the shipped file lists the lowest first)
+    levels: tuple[GarsLevel, ...]
+    checklist: tuple[GarsCheck, ...]
+    summary: GarsSummary
+    baseline_convention: str
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        return tuple(level.code for level in self.levels)
+
+
+GARS_SUMMARY_METHODS = ("kiresuk_sherman_t",)
+
+
+def _check_gars(top: _Reader) -> GarsInstrument:
+    """Check a GARS file (its header already checked) and return it as a record."""
+    levels = tuple(
+        GarsLevel(level.get("code", int), level.get("label", str))
+        for level in top.objects("levels")
+    )
+    if sorted(level.code for level in levels) != [-2, -1, 0, 1, 2]:
         raise InstrumentDataError(top.source, "levels", "must have the codes -2, -1, 0, +1, +2")
-    for entry in top.objects("checklist"):
-        entry.get("id", str)
-        entry.get("text", str)
-        entry.choice("judged", ("warning", "confirm"))
+    checklist = tuple(
+        GarsCheck(
+            entry.get("id", str),
+            entry.get("text", str),
+            entry.choice("judged", ("warning", "confirm")),
+        )
+        for entry in top.objects("checklist")
+    )
+    _unique(top.source, "checklist", [check.id for check in checklist])
+    summary = _Reader(top.source, top.get("summary", dict), "summary")
+    rho = summary.get("rho", (int, float))
+    if not 0 <= rho <= 1:
+        raise InstrumentDataError(top.source, "summary.rho", "must be a number from 0 to 1")
+    return GarsInstrument(
+        id=top.data["id"],
+        version=top.data["version"],
+        title=top.data["title"],
+        source=top.data["source"],
+        wording=top.data["wording"],
+        levels=levels,
+        checklist=checklist,
+        summary=GarsSummary(
+            method=summary.choice("method", GARS_SUMMARY_METHODS),
+            rho=float(rho),
+            added_by_site=summary.get("added_by_site", bool),
+            source=summary.get("source", str),
+        ),
+        baseline_convention=top.get("baseline_convention", str),
+    )
 
 
-def _check_scaling(top: _Reader) -> None:
+def gars_from(data: object, source: str, expected_id: str | None = None) -> GarsInstrument:
+    """Check ``data`` (a parsed instrument file of kind "gars") and return it as a record."""
+    top = _Reader(source, data)
+    check_header(top, expected_id, "gars")
+    return _check_gars(top)
+
+
+@cache
+def load_gars(instrument_id: str = "gars") -> GarsInstrument:
+    """The shipped Goal Attainment Rating Scale, checked."""
+    return gars_from(raw(instrument_id), f"{instrument_id}.json", instrument_id)
+
+
+@dataclass(frozen=True)
+class ScalingRange:
+    """The lowest and highest rating a scaling question takes (0 and 10 as shipped)."""
+
+    min: int
+    max: int
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(range(self.min, self.max + 1))
+
+
+@dataclass(frozen=True)
+class ScalingStep:
+    """One of the steps of asking a scaling question (the toolkit's Table 4.6)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ScalingQuestion:
+    """One question asked on the scale, with what its ends stand for and its follow-ups."""
+
+    id: str
+    #: how the question list groups it, e.g. "uses" or "sop"
+    group: str
+    title: str
+    text: str
+    #: what the lowest and the highest rating stand for
+    anchor_min: str
+    anchor_max: str
+    anchors_added_by_site: bool
+    follow_ups: tuple[str, ...]
+
+
+#: the situations a scaling summary can call for a prompt in, as the file names them
+SCALING_PROMPTS = (
+    "step_up",
+    "what_works",
+    "best_before",
+    "dropped",
+    "at_top",
+    "gap_between_scales",
+    "very_low",
+)
+
+
+@dataclass(frozen=True)
+class ScalingPrompts:
+    """The follow-up prompts, one per situation in :data:`SCALING_PROMPTS`."""
+
+    step_up: str
+    what_works: str
+    best_before: str
+    dropped: str
+    at_top: str
+    gap_between_scales: str
+    very_low: str
+
+    def text(self, key: str) -> str:
+        """The prompt named ``key`` (one of :data:`SCALING_PROMPTS`)."""
+        if key not in SCALING_PROMPTS:
+            raise KeyError(key)
+        return str(getattr(self, key))
+
+
+@dataclass(frozen=True)
+class ScalingInstrument:
+    """Scaling questions: the rating range, the steps, the questions and the prompts."""
+
+    id: str
+    version: int
+    title: str
+    source: str
+    wording: str
+    range: ScalingRange
+    steps: tuple[ScalingStep, ...]
+    questions: tuple[ScalingQuestion, ...]
+    prompts: ScalingPrompts
+
+    def question(self, question_id: object) -> ScalingQuestion | None:
+        """The question with this id, or None."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+def _check_scaling(top: _Reader) -> ScalingInstrument:
+    """Check a scaling file (its header already checked) and return it as a record."""
     bounds = _Reader(top.source, top.get("range", dict), "range")
     if bounds.get("min", int) >= bounds.get("max", int):
         raise InstrumentDataError(top.source, "range", "min must be below max")
-    for step in top.objects("steps"):
-        step.get("id", str)
-        step.get("text", str)
-    questions = top.objects("questions")
-    for question in questions:
+    rating_range = ScalingRange(bounds.data["min"], bounds.data["max"])
+    steps = tuple(
+        ScalingStep(step.get("id", str), step.get("text", str)) for step in top.objects("steps")
+    )
+    _unique(top.source, "steps", [step.id for step in steps])
+    questions = []
+    for question in top.objects("questions"):
         for key in ("id", "group", "title", "text"):
             question.get(key, str)
         anchors = _Reader(top.source, question.get("anchors", dict), f"{question.where}.anchors")
-        anchors.get(str(bounds.data["min"]), str)
-        anchors.get(str(bounds.data["max"]), str)
-        question.get("anchors_added_by_site", bool)
-        for number, text in enumerate(question.get("follow_ups", list)):
+        anchor_min = anchors.get(str(rating_range.min), str)
+        anchor_max = anchors.get(str(rating_range.max), str)
+        added_by_site = question.get("anchors_added_by_site", bool)
+        follow_ups = question.get("follow_ups", list)
+        for number, text in enumerate(follow_ups):
             if not isinstance(text, str) or not text.strip():
                 raise InstrumentDataError(
                     top.source, f"{question.where}.follow_ups[{number}]", "must be text"
                 )
-    _unique(top.source, "questions", [q.data["id"] for q in questions])
+        questions.append(
+            ScalingQuestion(
+                id=question.data["id"],
+                group=question.data["group"],
+                title=question.data["title"],
+                text=question.data["text"],
+                anchor_min=anchor_min,
+                anchor_max=anchor_max,
+                anchors_added_by_site=added_by_site,
+                follow_ups=tuple(follow_ups),
+            )
+        )
+    _unique(top.source, "questions", [q.id for q in questions])
     prompts = _Reader(top.source, top.get("prompts", dict), "prompts")
-    for key in (
-        "step_up",
-        "what_works",
-        "best_before",
-        "dropped",
-        "at_top",
-        "gap_between_scales",
-        "very_low",
-    ):
-        prompts.get(key, str)
+    return ScalingInstrument(
+        id=top.data["id"],
+        version=top.data["version"],
+        title=top.data["title"],
+        source=top.data["source"],
+        wording=top.data["wording"],
+        range=rating_range,
+        steps=steps,
+        questions=tuple(questions),
+        prompts=ScalingPrompts(**{key: prompts.get(key, str) for key in SCALING_PROMPTS}),
+    )
 
 
-def _check_stages(top: _Reader) -> None:
-    stages = top.objects("stages")
-    for stage in stages:
+def scaling_from(data: object, source: str, expected_id: str | None = None) -> ScalingInstrument:
+    """Check ``data`` (a parsed instrument file of kind "scaling") and return it as a record."""
+    top = _Reader(source, data)
+    check_header(top, expected_id, "scaling")
+    return _check_scaling(top)
+
+
+@cache
+def load_scaling(instrument_id: str = "scaling") -> ScalingInstrument:
+    """The shipped scaling questions, checked."""
+    return scaling_from(raw(instrument_id), f"{instrument_id}.json", instrument_id)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage: what it looks like (its indicators) and the steps toward the next."""
+
+    id: str
+    title: str
+    description: str
+    indicators: tuple[str, ...]
+    next_steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StagesInstrument:
+    """Stages in order, from the earliest (e.g. the culture-of-coaching stages)."""
+
+    id: str
+    version: int
+    title: str
+    source: str
+    wording: str
+    stages: tuple[Stage, ...]
+    indicators_added_by_site: bool
+
+
+def _check_stages(top: _Reader) -> StagesInstrument:
+    """Check a stages file (its header already checked) and return it as a record."""
+    stages = []
+    for stage in top.objects("stages"):
         for key in ("id", "title", "description"):
             stage.get(key, str)
         for key in ("indicators", "next_steps"):
             texts = stage.get(key, list)
             if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
                 raise InstrumentDataError(top.source, f"{stage.where}.{key}", "must list texts")
-    _unique(top.source, "stages", [s.data["id"] for s in stages])
-    _unique(top.source, "indicators", [t for s in stages for t in s.data["indicators"]])
+        stages.append(
+            Stage(
+                id=stage.data["id"],
+                title=stage.data["title"],
+                description=stage.data["description"],
+                indicators=tuple(stage.data["indicators"]),
+                next_steps=tuple(stage.data["next_steps"]),
+            )
+        )
+    _unique(top.source, "stages", [s.id for s in stages])
+    _unique(top.source, "indicators", [t for s in stages for t in s.indicators])
+    return StagesInstrument(
+        id=top.data["id"],
+        version=top.data["version"],
+        title=top.data["title"],
+        source=top.data["source"],
+        wording=top.data["wording"],
+        stages=tuple(stages),
+        indicators_added_by_site=top.get("indicators_added_by_site", bool),
+    )
+
+
+def stages_from(data: object, source: str, expected_id: str | None = None) -> StagesInstrument:
+    """Check ``data`` (a parsed instrument file of kind "stages") and return it as a record."""
+    top = _Reader(source, data)
+    check_header(top, expected_id, "stages")
+    return _check_stages(top)
+
+
+@cache
+def load_stages(instrument_id: str = "culture_stage") -> StagesInstrument:
+    """The shipped stages file ``instrument_id`` (the culture-of-coaching stages), checked."""
+    return stages_from(raw(instrument_id), f"{instrument_id}.json", instrument_id)
 
 
 def _check_reference(top: _Reader) -> None:
@@ -469,7 +740,7 @@ def load_checklist(instrument_id: str) -> Checklist:
     return checklist_from(raw(instrument_id), f"{instrument_id}.json", instrument_id)
 
 
-_KIND_CHECKS = {
+_KIND_CHECKS: dict[str, Callable[[_Reader], object]] = {
     "gars": _check_gars,
     "scaling": _check_scaling,
     "stages": _check_stages,

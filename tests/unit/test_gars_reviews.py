@@ -14,7 +14,7 @@ from toolkit_widgets.errors import (
 )
 from toolkit_widgets.gars import score_reviews
 from toolkit_widgets.gars_checklist import review_goal
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_gars
 
 
 def test_baseline_and_follow_ups_give_a_t_score_each_and_changes():
@@ -105,7 +105,7 @@ def test_any_reviews_give_a_summary_or_our_error(reviews):
 @given(st.text(max_size=40), st.dictionaries(st.integers(-2, 2), st.text(max_size=40)))
 def test_the_checklist_reads_any_text_without_failing(goal, levels):
     warnings, questions = review_goal(goal, levels)
-    checks = {entry["id"] for entry in load("gars")["checklist"]}
+    checks = {check.id for check in load_gars().checklist}
     assert {w.check for w in warnings} <= checks
     assert len(questions) == 4
 

@@ -15,16 +15,16 @@ from toolkit_widgets.errors import (
     ToolkitInputError,
     UnknownItemError,
 )
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_scaling, load_stages
 
 QUESTION = "confidence"
 
 
 def test_the_toolkit_questions_are_all_there():
-    ids = {q["id"] for q in load("scaling")["questions"]}
+    ids = {q.id for q in load_scaling().questions}
     assert {"success", "improvement", "motivation", "confidence"} <= ids
     assert len([i for i in ids if i.startswith("sop-")]) == 7
-    assert [s["id"] for s in load("culture_stage")["stages"]] == [
+    assert [s.id for s in load_stages().stages] == [
         "nascent",
         "tactical",
         "strategic",
@@ -43,7 +43,7 @@ def test_scaling_worked_example_sorted_by_date():
 def test_a_very_low_rating_puts_the_support_prompt_first():
     summary = scaling.summarise(QUESTION, [("2026-01-10", 4), ("2026-02-01", 0)])
     assert summary.prompts[0] == "very_low"
-    text = load("scaling")["prompts"]["very_low"].lower()
+    text = load_scaling().prompts.very_low.lower()
     assert "therap" in text or "counsel" in text
 
 
@@ -117,7 +117,7 @@ def test_scaling_any_input_gives_a_summary_or_our_error(sessions):
         scaling.summarise(QUESTION, sessions)
 
 
-STAGES = [s["id"] for s in load("culture_stage")["stages"]]
+STAGES = [s.id for s in load_stages().stages]
 
 
 @pytest.mark.parametrize("stage", STAGES)

@@ -58,7 +58,7 @@ def test_every_statement_is_a_tick_box_named_by_its_own_text():
     assert [f.label for f in fields] == list(culture_stage.indicator_ids().values())
     html = sheet_html(form)
     for stage in culture_stage.stages():
-        assert f"<legend>{stage['title']}</legend>" in html
+        assert f"<legend>{stage.title}</legend>" in html
 
 
 def test_a_file_saved_by_the_earlier_site_reads_and_gives_the_same_results():

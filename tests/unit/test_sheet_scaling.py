@@ -10,7 +10,7 @@ import json
 import re
 
 from toolkit_widgets import catalogue, exports, scaling_sheet, web
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_scaling
 
 SHEET = catalogue.get("scaling")
 
@@ -69,10 +69,10 @@ def test_a_very_low_rating_brings_the_extra_support_note():
 
 def test_no_question_chosen_uses_the_first_and_says_which():
     reply = _compute(_state([{}]))
-    first = load("scaling")["questions"][0]
+    first = load_scaling().questions[0]
     assert "Add a date and a rating" in reply["results"]
-    assert json.loads(reply["export"]["json"])["answers"]["question"] == first["id"]
-    assert first["text"] in reply["results"]
+    assert json.loads(reply["export"]["json"])["answers"]["question"] == first.id
+    assert first.text in reply["results"]
 
 
 def test_two_ratings_on_one_date_still_show_the_question_and_the_ratings():

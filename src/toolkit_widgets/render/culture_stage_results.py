@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from toolkit_widgets import culture_stage
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import load_stages
 
 __all__ = ["ADDED_BY_SITE", "WAITING", "results_html", "summary_html"]
 
@@ -33,21 +33,21 @@ def results_html(answers: dict[str, Any]) -> str:
     if not ticked:
         return WAITING
     fit = culture_stage.best_fit(ticked)
-    titles = {s["id"]: s for s in culture_stage.stages()}
+    stages = {s.id: s for s in culture_stage.stages()}
     shares = "".join(
-        f"<tr><th scope='row'>{escape(titles[k]['title'])}</th><td>{round(v * 100)}%</td></tr>"
+        f"<tr><th scope='row'>{escape(stages[k].title)}</th><td>{round(v * 100)}%</td></tr>"
         for k, v in fit.share.items()
     )
     steps = "".join(f"<li>{escape(s)}</li>" for s in fit.next_steps)
     following = (
-        f"toward the <strong>{escape(titles[fit.next_stage]['title'])}</strong> stage"
+        f"toward the <strong>{escape(stages[fit.next_stage].title)}</strong> stage"
         if fit.next_stage
         else "to keep coaching embedded"
     )
     return (
         f"<p class='toolkit-verdict'>Best fit: <strong>"
-        f"{escape(titles[fit.stage]['title'])}</strong>. "
-        f"{escape(titles[fit.stage]['description'])}</p>"
+        f"{escape(stages[fit.stage].title)}</strong>. "
+        f"{escape(stages[fit.stage].description)}</p>"
         "<table><thead><tr><th scope='col'>Stage</th><th scope='col'>Statements ticked"
         f"</th></tr></thead><tbody>{shares}</tbody></table>"
         f"<p>Steps {following}:</p><ul>{steps}</ul>{ADDED_BY_SITE}"
@@ -62,14 +62,14 @@ def summary_html(answers: dict[str, Any], results: str) -> str:
         ticked = [
             f"<li>{escape(texts[i])}</li>"
             for i in answers["ticked"]
-            if i.startswith(f"{stage['id']}-")
+            if i.startswith(f"{stage.id}-")
         ]
         parts.append(
-            f"<h4>{escape(stage['title'])}</h4>"
+            f"<h4>{escape(stage.title)}</h4>"
             + (f"<ul>{''.join(ticked)}</ul>" if ticked else "<p>None ticked.</p>")
         )
     return (
         "<h2>Culture-of-coaching stage</h2><h3>Statements ticked</h3>"
         f"{''.join(parts)}<h3>Results</h3>{results}"
-        f"<p>Source: {escape(load('culture_stage')['source'])}</p>"
+        f"<p>Source: {escape(load_stages().source)}</p>"
     )

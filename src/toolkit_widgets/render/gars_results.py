@@ -20,7 +20,7 @@ from toolkit_widgets import gars, gars_sheet
 from toolkit_widgets.charts import gars_levels_chart
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.gars_checklist import review_goal
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import GarsLevel, load_gars
 
 __all__ = [
     "TIME_POINTS",
@@ -38,15 +38,15 @@ __all__ = [
 TIME_POINTS = (("baseline", "Baseline"), ("follow_up", "Follow-up"))
 
 
-def level_name(level: dict[str, Any]) -> str:
+def level_name(level: GarsLevel) -> str:
     """'+1 Somewhat more than expected', '0 Expected level of outcome', ..."""
-    code = level["code"]
-    return f"{code:+d} {level['label']}" if code else f"0 {level['label']}"
+    code = level.code
+    return f"{code:+d} {level.label}" if code else f"0 {level.label}"
 
 
 def level_names() -> dict[int, str]:
     """Every level's code and shown name, lowest first, from the instrument's data."""
-    return {level["code"]: level_name(level) for level in load("gars")["levels"]}
+    return {level.code: level_name(level) for level in load_gars().levels}
 
 
 def error_html(message: str) -> str:

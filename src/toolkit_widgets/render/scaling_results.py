@@ -18,7 +18,7 @@ from typing import Any
 from toolkit_widgets import scaling, scaling_sheet
 from toolkit_widgets.charts import scaling_chart
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.instruments import load
+from toolkit_widgets.spec import ScalingQuestion, load_scaling
 
 __all__ = [
     "GROUPS",
@@ -33,37 +33,37 @@ __all__ = [
 GROUPS = {"uses": "Ways to use a scale", "sop": "Safety-organized practice"}
 
 
-def question_label(entry: dict[str, Any]) -> str:
+def question_label(entry: ScalingQuestion) -> str:
     """'Ways to use a scale: Gauging motivation': a question as the list offers it."""
-    return f"{GROUPS.get(entry['group'], entry['group'])}: {entry['title']}"
+    return f"{GROUPS.get(entry.group, entry.group)}: {entry.title}"
 
 
-def question_html(entry: dict[str, Any]) -> str:
+def question_html(entry: ScalingQuestion) -> str:
     """The question in full, with what 0 and 10 stand for."""
-    anchors = entry["anchors"]
-    added = " (anchors added by this site)" if entry["anchors_added_by_site"] else ""
+    added = " (anchors added by this site)" if entry.anchors_added_by_site else ""
     return (
-        f"<p class='toolkit-question'><strong>{escape(entry['text'])}</strong></p>"
-        f"<p>0 = {escape(anchors['0'].rstrip('.'))}; "
-        f"10 = {escape(anchors['10'].rstrip('.'))}{added}.</p>"
+        f"<p class='toolkit-question'><strong>{escape(entry.text)}</strong></p>"
+        f"<p>0 = {escape(entry.anchor_min.rstrip('.'))}; "
+        f"10 = {escape(entry.anchor_max.rstrip('.'))}{added}.</p>"
     )
 
 
-def summary_table(entry: dict[str, Any], summary: scaling.ScalingSummary) -> str:
+def summary_table(entry: ScalingQuestion, summary: scaling.ScalingSummary) -> str:
     """Latest, changes, highest, chart and the prompts that fit these ratings."""
-    prompts = load("scaling")["prompts"]
+    prompts = load_scaling().prompts
     since_last = "—" if summary.change_since_last is None else f"{summary.change_since_last:+d}"
     asked = "".join(
-        f"<li class='toolkit-prompt-{key}'>{escape(prompts[key])}</li>" for key in summary.prompts
+        f"<li class='toolkit-prompt-{key}'>{escape(prompts.text(key))}</li>"
+        for key in summary.prompts
     )
-    follow = "".join(f"<li>{escape(text)}</li>" for text in entry["follow_ups"])
+    follow = "".join(f"<li>{escape(text)}</li>" for text in entry.follow_ups)
     dates = [date.isoformat() for date in summary.dates]
-    chart = scaling_chart(entry["title"], list(zip(dates, summary.ratings, strict=True)))
+    chart = scaling_chart(entry.title, list(zip(dates, summary.ratings, strict=True)))
     support = ""
     if "very_low" in summary.prompts:
         support = (
             "<div class='toolkit-caution' role='note'><p><strong>A very low rating.</strong> "
-            f"{escape(prompts['very_low'])}</p><p>See the page “Coaching and Therapy” on "
+            f"{escape(prompts.very_low)}</p><p>See the page “Coaching and Therapy” on "
             "this site for when and how to refer.</p></div>"
         )
     return (
@@ -119,7 +119,7 @@ def results_html(answers: dict[str, Any]) -> str:
     if not points:
         return head + "<p>Add a date and a rating to see your results.</p>" + left_out
     try:
-        summary = scaling.summarise(entry["id"], points)
+        summary = scaling.summarise(entry.id, points)
     except ToolkitInputError as error:
         return (
             head

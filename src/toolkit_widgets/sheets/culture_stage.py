@@ -33,11 +33,11 @@ class CultureStageSheet(Worksheet):
         texts = culture_stage.indicator_ids()
         groups = tuple(
             Group(
-                stage["title"],
+                stage.title,
                 tuple(
                     Field(("ticked",), text, "flag", flag_value=indicator_id)
                     for indicator_id, text in texts.items()
-                    if indicator_id.startswith(f"{stage['id']}-")
+                    if indicator_id.startswith(f"{stage.id}-")
                 ),
             )
             for stage in culture_stage.stages()

@@ -15,10 +15,10 @@ from typing import Any
 
 from toolkit_widgets import gars_sheet
 from toolkit_widgets.constants import DEFAULT_RHO
-from toolkit_widgets.instruments import load
 from toolkit_widgets.render import gars_results
 from toolkit_widgets.render.form_model import Field, Form, Group, Option, Repeat
 from toolkit_widgets.sheets.base import Worksheet
+from toolkit_widgets.spec import load_gars
 
 __all__ = ["GarsSheet"]
 
@@ -32,10 +32,9 @@ class GarsSheet(Worksheet):
     version = gars_sheet.VERSION
 
     def __init__(self) -> None:
-        self.title = load("gars")["title"]
+        self.title = load_gars().title
 
     def build_form(self) -> Form:
-        data = load("gars")
         names = gars_results.level_names()
         # levels as the learner rates them: lowest first, as the old lists were
         levels = tuple(Option(code, name) for code, name in names.items())
@@ -84,7 +83,7 @@ class GarsSheet(Worksheet):
             maximum=gars_sheet.MAX_GOALS,
             add_label="Add a goal",
         )
-        summary = data["summary"]
+        summary = load_gars().summary
         settings = Group(
             "Settings",
             (
@@ -93,7 +92,7 @@ class GarsSheet(Worksheet):
                     "Correlation between goals (ρ)",
                     "number",
                     hint=f"A number from {RHO_MIN:g} to {RHO_MAX:g}, used by the T-score: "
-                    f"{summary['rho']:g} by convention, after {summary['source']}. "
+                    f"{summary.rho:g} by convention, after {summary.source}. "
                     f"Left empty, it is {DEFAULT_RHO:g}.",
                     minimum=RHO_MIN,
                     maximum=RHO_MAX,

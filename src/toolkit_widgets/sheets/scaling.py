@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit_widgets import scaling_sheet
-from toolkit_widgets.instruments import load
 from toolkit_widgets.render import scaling_results
 from toolkit_widgets.render.form_model import ROW_NUMBER, Field, Form, Option, Repeat
 from toolkit_widgets.sheets.base import Worksheet
+from toolkit_widgets.spec import load_scaling
 
 __all__ = ["ScalingSheet"]
 
@@ -26,18 +26,15 @@ class ScalingSheet(Worksheet):
     version = scaling_sheet.VERSION
 
     def __init__(self) -> None:
-        self.title = load("scaling")["title"]
+        self.title = load_scaling().title
 
     def build_form(self) -> Form:
-        data = load("scaling")
+        instrument = load_scaling()
         questions = tuple(
-            Option(entry["id"], scaling_results.question_label(entry))
-            for entry in data["questions"]
+            Option(entry.id, scaling_results.question_label(entry))
+            for entry in instrument.questions
         )
-        bounds = data["range"]
-        ratings = tuple(
-            Option(value, str(value)) for value in range(bounds["min"], bounds["max"] + 1)
-        )
+        ratings = tuple(Option(value, str(value)) for value in instrument.range.values)
         n = ROW_NUMBER
         session = Repeat(
             ("sessions",),
