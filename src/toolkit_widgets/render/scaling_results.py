@@ -39,12 +39,13 @@ def question_label(entry: ScalingQuestion) -> str:
 
 
 def question_html(entry: ScalingQuestion) -> str:
-    """The question in full, with what 0 and 10 stand for."""
+    """The question in full, with what the scale's two ends (0 and 10) stand for."""
     added = " (anchors added by this site)" if entry.anchors_added_by_site else ""
+    scale = load_scaling().range
     return (
         f"<p class='toolkit-question'><strong>{escape(entry.text)}</strong></p>"
-        f"<p>0 = {escape(entry.anchor_min.rstrip('.'))}; "
-        f"10 = {escape(entry.anchor_max.rstrip('.'))}{added}.</p>"
+        f"<p>{scale.min} = {escape(entry.anchor_min.rstrip('.'))}; "
+        f"{scale.max} = {escape(entry.anchor_max.rstrip('.'))}{added}.</p>"
     )
 
 
