@@ -41,6 +41,8 @@ bibtex_reference_style = "author_year"
 html_theme = "pydata_sphinx_theme"
 html_title = "Coaching Toolkit"
 html_static_path = ["docs/_static"]
+# layout.html: the theme's, with its search scripts deferred (see the file)
+templates_path = ["docs/_templates"]
 html_css_files = ["toolkit.css"]
 # without an icon the browser asks for /favicon.ico and logs the 404 as an error
 html_favicon = "docs/_static/favicon.svg"

@@ -177,7 +177,9 @@ def apply_agency(app: Sphinx, config: Config) -> None:
     if agency.logo:
         config.html_logo = str(agency.logo)
     if agency.contact:
-        config.templates_path = [*config.templates_path, str(Path(app.srcdir) / "_templates")]
+        templates = str(Path(app.srcdir) / "_templates")
+        if templates not in map(str, config.templates_path):
+            config.templates_path = [*config.templates_path, templates]
         config.html_context = {**config.html_context, "agency_contact": asdict(agency.contact)}
         options["footer_end"] = [*options.get("footer_end", []), "agency-contact"]
     config.html_theme_options = options

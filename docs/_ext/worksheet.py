@@ -148,7 +148,7 @@ def add_tool_scripts(
     tools = _tools()
     used = {node["name"] for node in doctree.findall(worksheet_node) if node["name"] in tools}
     for name in sorted(used):
-        app.add_js_file(f"{name}.js")
+        app.add_js_file(f"{name}.js", defer="defer")
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -158,7 +158,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("env-merge-info", _merge_pages)
     app.add_directive("worksheet", WorksheetDirective)
     app.connect("html-page-context", add_tool_scripts)
-    app.add_js_file("sheet.js")
+    # deferred: the page paints first; sheet.js takes the forms on before the page is ready
+    app.add_js_file("sheet.js", defer="defer")
     app.add_css_file("sheet.css")
     # env_version: pages written by an older directive are rebuilt, not reused
     return {"env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
