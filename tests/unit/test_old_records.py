@@ -41,3 +41,22 @@ def test_an_old_record_becomes_the_same_answers_in_the_form(path):
     computed = json.loads(web.compute(sheet.name, json.dumps(state)))
     assert computed["messages"] == {}
     assert computed["export"] is not None or computed["problem"], computed
+
+
+EXPORTS = sorted((Path(__file__).parents[1] / "fixtures" / "exports").glob("*.json"))
+#: instrument id in an export file -> the worksheet that imports it
+BY_INSTRUMENT = {catalogue.get(name).instrument: name for name in catalogue.NAMES}
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda path: path.stem)
+def test_every_kept_export_file_imports_or_is_refused_with_a_reason(path):
+    """Export files of formats 1 and 2 import into their worksheet; the bad ones are refused."""
+    text = path.read_text("utf-8")
+    if path.stem.startswith("bad-"):
+        for name in ("gars", "crs"):
+            assert json.loads(web.read_answers(name, text))["error"]
+        return
+    envelope = json.loads(text)
+    reply = json.loads(web.read_answers(BY_INSTRUMENT[envelope["instrument"]], text))
+    assert "error" not in reply, reply
+    assert envelope["format_version"] in (1, 2)
