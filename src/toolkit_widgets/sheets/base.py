@@ -23,8 +23,6 @@ class Worksheet(ABC):
     title: str
     instrument: str
     version: int
-    #: read by the page: ``"nothing is kept"`` worksheets (the cohort view) say so
-    keeps_answers: bool = True
     #: the worksheet this one can hand its result to (``web.handoff``), or ""
     hands_to: str = ""
 
