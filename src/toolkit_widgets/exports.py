@@ -172,12 +172,21 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        # a leading = + - @ would run as a formula in a spreadsheet: quote it as text
+        # a cell a spreadsheet could run as a formula is written as text (see _safe_cell)
         writer.writerow([_safe_cell(value) for value in row])
     return out.getvalue()
 
 
+#: first characters that make a spreadsheet read a cell as a formula (OWASP's list)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _safe_cell(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    """A learner's text that a spreadsheet would run as a formula, quoted as text.
+
+    >>> _safe_cell("=1+1"), _safe_cell("plain"), _safe_cell(-3)
+    ("'=1+1", 'plain', -3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -48,3 +48,15 @@ def test_the_envelope_names_format_and_versions():
 @pytest.mark.parametrize("bad", ["=1+1", "+44", "-3", "@SUM(A1)"])
 def test_csv_never_starts_a_cell_with_a_formula(bad):
     assert to_csv(["a"], [[bad]]).splitlines()[1] == f"'{bad}"
+
+
+def test_every_csv_cell_a_spreadsheet_would_run_is_written_as_text():
+    """OWASP's list: = + - @ and a leading tab or carriage return."""
+    from toolkit_widgets.exports import to_csv
+
+    text = to_csv(["a"], [["=SUM(A1)"], ["+1"], ["-1"], ["@x"], ["\tcmd"], ["\rcmd"], ["ok"]])
+    cells = text.split("\r\n")[1:-1]
+    assert cells[:4] == ["'=SUM(A1)", "'+1", "'-1", "'@x"]
+    assert cells[4] == "'\tcmd"
+    assert cells[5] == "\"'\rcmd\""  # quoted by csv because of the \r, and still neutralised
+    assert cells[6] == "ok"
