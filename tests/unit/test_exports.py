@@ -58,5 +58,5 @@ def test_every_csv_cell_a_spreadsheet_would_run_is_written_as_text():
     cells = text.split("\r\n")[1:-1]
     assert cells[:4] == ["'=SUM(A1)", "'+1", "'-1", "'@x"]
     assert cells[4] == "'\tcmd"
-    assert cells[5] == "\"'\rcmd\""  # quoted by csv because of the \r, and still neutralised
+    assert cells[5] == '"\'\rcmd"'  # quoted by csv because of the \r, and still neutralised
     assert cells[6] == "ok"
