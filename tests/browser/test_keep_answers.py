@@ -85,11 +85,22 @@ def test_a_value_the_form_keeps_is_never_refused_on_reload(browser_context, site
     assert len(box.input_value()) == 6000
 
 
+#: in the page: 13 pro-learning items at 4, 13 anti-learning items at 2
+ANSWER_LCSA = """root => root.querySelectorAll("fieldset.tk-choice").forEach((group, index) => {
+  const radio = group.querySelector(`input[value="${index < 13 ? 4 : 2}"]`);
+  radio.checked = true;
+  radio.dispatchEvent(new Event("input", {bubbles: true}));
+  radio.dispatchEvent(new Event("change", {bubbles: true}));
+})"""
+
+
 def test_questionnaire_round_trip_with_python(browser_context, site_url, built_site, tmp_path):
     page, sheet = open_sheet(browser_context, site_url, built_site, "lcsa")
     groups = sheet.locator("fieldset.tk-choice")
-    for index in range(groups.count()):
-        groups.nth(index).get_by_label("4" if index < 13 else "2", exact=True).check()
+    # 26 answers given as the browser gives a click's: checked, then input and change
+    # events (clicking each through Playwright stalled once on a loaded CI machine; the
+    # keyboard test in test_accessibility clicks and types the same form for real)
+    sheet.evaluate(ANSWER_LCSA)
     wait_saved(sheet)
     wait_python(sheet)
     assert "pro-learning culture, by 26 points" in results_text(sheet, "by 26 points")
