@@ -110,3 +110,13 @@ def read_first(sheet) -> str:  # type: ignore[no-untyped-def]
     if kind == "checkbox":
         return "on" if control.is_checked() else "off"
     return control.input_value()
+
+
+def rate_one_gars_goal(sheet) -> None:  # type: ignore[no-untyped-def]
+    """Goal 1 written, at 0 at baseline and +1 at follow-up: T = 50.0, then 60.0."""
+    goal = sheet.get_by_role("group", name="Goal 1", exact=True)
+    goal.get_by_label("Goal", exact=True).fill("Plan visits with the family")
+    baseline = goal.get_by_role("group", name="Level at baseline")
+    baseline.get_by_label("0 Expected level of outcome", exact=True).check()
+    follow_up = goal.get_by_role("group", name="Level at follow-up")
+    follow_up.get_by_label("+1 Somewhat more than expected", exact=True).check()

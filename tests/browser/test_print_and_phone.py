@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.sheets import open_sheet, wait_python
+from tests.browser.sheets import open_sheet, rate_one_gars_goal, wait_python
 
 pytestmark = pytest.mark.browser
 
@@ -140,12 +140,7 @@ def test_worksheet_fits_a_phone(browser_context, site_url, built_site, tmp_path,
     page = browser_context.new_page()
     page.set_viewport_size(PHONE)
     page, sheet = open_sheet(browser_context, site_url, built_site, "gars", page)
-    goal = sheet.get_by_role("group", name="Goal 1", exact=True)
-    goal.get_by_label("Goal", exact=True).fill("Plan visits with the family")
-    baseline = goal.get_by_role("group", name="Level at baseline")
-    baseline.get_by_label("0 Expected level of outcome", exact=True).check()
-    follow_up = goal.get_by_role("group", name="Level at follow-up")
-    follow_up.get_by_label("+1 Somewhat more than expected", exact=True).check()
+    rate_one_gars_goal(sheet)
     wait_python(sheet)
     expect(sheet.locator("[data-results] .toolkit-t")).to_have_text(["50.0", "60.0"])
     _assert_fits(page, ".bd-article-container")

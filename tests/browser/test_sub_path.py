@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.sheets import wait_python
+from tests.browser.sheets import rate_one_gars_goal, wait_python
 
 pytestmark = pytest.mark.browser
 
@@ -99,12 +99,7 @@ def test_reader_uses_the_site_under_a_sub_path(browser, sub_path_server):
         expect(page).to_have_url(re.compile(re.escape(f"{site}capacity-building/gars.html")))
 
         sheet = page.locator('[data-sheet="gars"]')
-        goal = sheet.get_by_role("group", name="Goal 1", exact=True)
-        goal.get_by_label("Goal", exact=True).fill("Plan visits with the family")
-        baseline = goal.get_by_role("group", name="Level at baseline")
-        baseline.get_by_label("0 Expected level of outcome", exact=True).check()
-        follow_up = goal.get_by_role("group", name="Level at follow-up")
-        follow_up.get_by_label("+1 Somewhat more than expected", exact=True).check()
+        rate_one_gars_goal(sheet)
         wait_python(sheet)
         # one goal, weight 1, rho 0.3: T = 50 + 10 * x / sqrt(0.7 + 0.3) = 50, then 60
         expect(sheet.locator("[data-results] .toolkit-t")).to_have_text(["50.0", "60.0"])

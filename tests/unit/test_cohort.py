@@ -3,29 +3,13 @@ older-format files still read; bad and duplicate files are refused or counted on
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 
+from tests.cohort_files import COHORT_FILES
+from tests.cohort_files import EXPORTS as FIXTURES
 from toolkit_widgets import cohort, exports, gars_sheet, readiness
 from toolkit_widgets.exports import FORMAT_VERSION, ImportFileError, read_json
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
-
-
-#: the files a trainer hands in (the folder also holds other worksheets' fixtures)
-COHORT_FILES = (
-    *(f"bad-{kind}.json" for kind in ("damaged", "newer-version", "not-json", "other-worksheet")),
-    "crs-b.json",
-    "format-1-crs.json",
-    "format-1-gars-copy.json",
-    "format-1-gars.json",
-    "gars-a-later.json",
-    "gars-a.json",
-    "gars-c.json",
-    "oti-a.json",
-    "oti-b.json",
-)
 
 
 def fixture_files(*names):

@@ -12,34 +12,18 @@ from __future__ import annotations
 import json
 import math
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.cohort_files import COHORT_FILES as ALL
+from tests.cohort_files import EXPORTS as FIXTURES
 from toolkit_widgets import catalogue, cohort, web
 from toolkit_widgets.exports import MAX_BYTES
 from toolkit_widgets.render import cohort_results
 from toolkit_widgets.render.cohort_html import KEEPS_NOTHING, cohort_html
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
-#: the files a trainer hands in (the folder also holds other worksheets' fixtures)
-ALL = [
-    "bad-damaged.json",
-    "bad-newer-version.json",
-    "bad-not-json.json",
-    "bad-other-worksheet.json",
-    "crs-b.json",
-    "format-1-crs.json",
-    "format-1-gars-copy.json",
-    "format-1-gars.json",
-    "gars-a-later.json",
-    "gars-a.json",
-    "gars-c.json",
-    "oti-a.json",
-    "oti-b.json",
-]
 BAD = {
     "bad-damaged.json",
     "bad-newer-version.json",
