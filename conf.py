@@ -4,6 +4,7 @@ Build with ``sphinx-build -c . docs <out>``. Settings only: every behaviour
 beyond settings lives in a small extension under ``docs/_ext/``.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ extensions = [
     "sphinxcontrib.bibtex",  # {cite} roles and the references page
     "jupyterlite_sphinx",
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
+    "kernel_pyc",  # .pyc for what the kernel imports at start, compiled by the site's Pyodide
     "kernel_bridge",  # _static/comlink.mjs + kernel-config.json: a page starts the kernel worker
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
     "data_table",  # the {toolkit-table} directive: the book's tables from data
@@ -73,3 +75,6 @@ jupyterlite_silence = True
 offline_lite_pyodide_version = "314.0.6"
 offline_lite_cache = str(HERE / "build" / "cache")
 offline_lite_package = str(HERE)
+# bytecode compiled ahead for the kernel (docs/_ext/kernel_pyc.py); ./dev bench
+# builds once with TOOLKIT_KERNEL_PYC=0 to compare
+kernel_pyc = os.environ.get("TOOLKIT_KERNEL_PYC", "1") != "0"

@@ -49,14 +49,16 @@ _MATHJAX_KEEP = (
     "es5/a11y/",
     "es5/input/tex/extensions/",
 )
-#: Packages the kernel downloads and unpacks at every start although a worksheet
-#: never imports them: jedi (4.7 MB; IPython imports it only to complete code,
-#: and falls back to its own completer when it is absent). It is replaced by a
-#: wheel with metadata only, at the version installed here, so requirements are
-#: met and nothing is fetched (JupyterLite ships the same kind of stand-in for
-#: widgetsnbextension). The version is pinned here, not read from the build
-#: machine (which need not have it): one that IPython's requirement accepts.
-_STAND_INS = {"jedi": "0.20.1"}
+#: Packages the kernel downloads and unpacks at every start although neither it
+#: nor a worksheet ever imports them: jedi (4.7 MB; IPython imports it only to
+#: complete code, and falls back to its own completer when it is absent) and
+#: prompt_toolkit (0.4 MB, with its dependency wcwidth, 0.3 MB: IPython's
+#: terminal, never a kernel's). Each is replaced by a wheel with metadata only,
+#: so requirements are met and nothing is fetched (JupyterLite ships the same
+#: kind of stand-in for widgetsnbextension). Versions are pinned here, not read
+#: from the build machine (which need not have them): ones IPython accepts.
+#: ``pyc_probe.py`` would fail the build if a start ever imported one of them.
+_STAND_INS = {"jedi": "0.20.1", "prompt-toolkit": "3.0.53"}
 _PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 

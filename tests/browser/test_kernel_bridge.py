@@ -29,6 +29,20 @@ SHOW_T = (
     "from toolkit_widgets import gars\n"
     f'display({{"application/json": {{"t": gars.t_score({LEVELS}, {WEIGHTS})}}}}, raw=True)'
 )
+#: whether the package's and the standard library's modules came with unchecked-hash
+#: .pyc files compiled for this very Python (PEP 552 flags 1: used without the source)
+COMPILED = """
+import importlib.util, json, zipfile
+import toolkit_widgets.web as web
+with open(web.__cached__, "rb") as pyc:
+    header = pyc.read(8)
+stdlib = json.__spec__.loader.archive
+display({"application/json": {
+    "magic": header[:4] == importlib.util.MAGIC_NUMBER,
+    "flags": int.from_bytes(header[4:], "little"),
+    "stdlib": "json/__init__.pyc" in zipfile.ZipFile(stdlib).namelist(),
+}}, raw=True)
+"""
 #: records policy violations in the page, before any of its scripts run
 LISTEN = """
 window.cspViolations = [];
@@ -97,7 +111,14 @@ def test_a_page_runs_python_in_the_kernel_worker(browser_context, site_url, caps
     assert error["message"] == f"OutOfRangeError: {cpython.value}"
     assert str(cpython.value) in error["traceback"]
     assert "\x1b[" not in error["traceback"]
+    # the sources stay beside the compiled bytecode: a traceback quotes them
+    assert "gars.t_score([3])" in error["traceback"]
+    assert "raise OutOfRangeError" in error["traceback"]
     assert [entry.get("value") for entry in settled[1:]] == [{"n": 2}, None, [1, "after"]]
+
+    # the modules were loaded from bytecode compiled at build time (docs/_ext/kernel_pyc.py)
+    compiled = page.evaluate(SETTLE, [COMPILED])[0]["value"]
+    assert compiled == {"magic": True, "flags": 1, "stdlib": True}
 
     assert page.evaluate("window.cspViolations") == []
     assert browser_context.request_log.off_host() == []
@@ -106,6 +127,8 @@ def test_a_page_runs_python_in_the_kernel_worker(browser_context, site_url, caps
         for url in browser_context.request_log.urls
         if url.endswith(".whl")
     )
+    # stand-ins (docs/_ext/offline_lite.py): a start fetches nothing it never imports
+    assert "wcwidth" not in wheels
     with capsys.disabled():
         print(
             f"\nkernel bridge, fresh profile: startKernel() -> ready {started['readyMs']:.0f} ms,"

@@ -1,7 +1,9 @@
 """The real Sphinx build: pages, the embedded worksheet, and an offline lite site."""
 
+import hashlib
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -56,6 +58,30 @@ def test_pyodide_and_every_wheel_are_served_by_the_site(built_site: Path):
         file_name = package["file_name"]
         assert "//" not in file_name, file_name
         assert (lite / "static" / "pyodide-lock" / file_name).exists(), file_name
+        # Pyodide refuses a wheel whose hash differs: kernel_pyc rewrote some
+        wheel = (lite / "static" / "pyodide-lock" / file_name).read_bytes()
+        assert hashlib.sha256(wheel).hexdigest() == package["sha256"], file_name
+
+
+def test_what_the_kernel_imports_at_start_is_compiled_ahead(built_site: Path):
+    """Unchecked-hash .pyc beside their sources, for the stdlib and the wheels (kernel_pyc)."""
+    stdlib = zipfile.ZipFile(built_site / "lite" / "static" / "pyodide" / "python_stdlib.zip")
+    names = set(stdlib.namelist())
+    for module in ("json/__init__", "typing", "inspect", "asyncio/base_events"):
+        assert {f"{module}.py", f"{module}.pyc"} <= names, module
+        assert stdlib.read(f"{module}.pyc")[4:8] == (1).to_bytes(4, "little"), module
+    # a module no start imports is left as source: the download stays small
+    assert "smtplib.py" in names
+    assert "smtplib.pyc" not in names
+    wheels = built_site / "lite" / "static" / "pyodide-lock"
+    ours = zipfile.ZipFile(next(wheels.glob("toolkit_widgets-*.whl"))).namelist()
+    assert "toolkit_widgets/__pycache__/web.cpython-314.pyc" in ours
+    assert "toolkit_widgets/web.py" in ours
+    # stand-ins: packages no start imports are not shipped whole
+    for name in ("jedi", "prompt_toolkit"):
+        (stand_in,) = wheels.glob(f"{name}-*.whl")
+        assert stand_in.stat().st_size < 2_000, name
+    assert not list(wheels.glob("wcwidth-*.whl"))
 
 
 def test_worksheet_notebooks_are_in_the_lite_contents(built_site: Path):

@@ -1,0 +1,38 @@
+"""What a chapter page's Python imports at start: run by compile-pyc.mjs in Pyodide.
+
+It repeats, in order, what JupyterLite's kernel worker runs when it starts
+(jupyterlite-pyodide-kernel 0.8.6, ``initPackageManager`` and ``initKernel``)
+and what ``_static/sheet.js`` then runs in the kernel, and finally asks every
+worksheet for its results once, so that modules imported on first use are
+seen too. It leaves ``IMPORTED``: the file of every module then loaded.
+"""
+
+import pkgutil
+import sys
+from importlib import import_module
+
+import piplite.piplite  # noqa: F401  (initPackageManager)
+import pyodide_kernel  # initKernel
+
+shell = pyodide_kernel.kernel_instance.interpreter
+# sheet.js's first cell, through IPython as the kernel runs it: its display
+# machinery and compiler are part of every start
+shell.run_cell(
+    "import json as _tk_json\n"
+    "from IPython.display import display as _tk_display\n"
+    "import toolkit_widgets.web as _tk_web\n"
+    "_tk_display({'application/json': {'ready': True}}, raw=True)\n"
+)
+
+import toolkit_widgets  # noqa: E402
+from toolkit_widgets import catalogue, web  # noqa: E402
+
+for module in pkgutil.walk_packages(toolkit_widgets.__path__, "toolkit_widgets."):
+    import_module(module.name)
+for name in catalogue.NAMES:
+    web.compute(name, "{}")
+web.cohort("[]")
+
+IMPORTED = sorted(
+    {module.__file__ for module in list(sys.modules.values()) if getattr(module, "__file__", None)}
+)
