@@ -11,12 +11,16 @@
 //    the kernel preloads, and runs <probe.py>: what the kernel worker and the
 //    worksheets import at start, so the list of modules comes from running
 //    them, never from a list kept by hand;
-// 2. compiles each module it saw imported, in that same Pyodide (Python 3.14:
-//    the host's 3.11 would write bytecode 3.14 cannot load), as an
-//    unchecked-hash .pyc (PEP 552): loaded without comparing it with its
-//    source, which stays beside it for tracebacks;
-// 3. adds them to python_stdlib.zip (zipimport takes x.pyc before x.py) and to
-//    the lock's wheels (__pycache__/x.cpython-314.pyc beside x.py).
+// 2. compiles each module it saw imported, in a clean Pyodide of the same
+//    build (Python 3.14: the host's 3.11 would write bytecode 3.14 cannot
+//    load), as an unchecked-hash .pyc (PEP 552): loaded without comparing it
+//    with a source;
+// 3. puts them in python_stdlib.zip in place of their sources (as Pyodide's
+//    own distribution ships it: the bytecode is bigger than the source, and a
+//    cold visit downloads both otherwise; a traceback through the standard
+//    library then shows no source lines), and in the lock's wheels beside
+//    their sources (__pycache__/x.cpython-314.pyc), which stay for the
+//    tracebacks of the package, IPython and the kernel.
 //
 // Modules that are never imported get no .pyc: a .pyc of everything (pygments'
 // hundreds of lexers included) would more than double the download.
@@ -55,22 +59,28 @@ def pyc(source: bytes, filename: str) -> bytes:
 
 
 def rewrite(path: str, prefix: str, beside: bool) -> int:
-    """Copy the zip at path with a .pyc for every imported .py in it; return how many."""
+    """Rewrite the zip at path with a .pyc for every imported .py in it; return how many.
+
+    beside: keep the source and put the .pyc in __pycache__ (a wheel); else
+    the .pyc replaces the source (the standard library's zip).
+    """
     with zipfile.ZipFile(path) as src:
         entries = [(info, src.read(info)) for info in src.infolist()]
     added = 0
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
         for info, data in entries:
-            out.writestr(info, data)
             name = prefix + info.filename
-            if not info.filename.endswith(".py") or name not in IMPORTED:
+            compiled = info.filename.endswith(".py") and name in IMPORTED
+            if beside or not compiled:
+                out.writestr(info, data)
+            if not compiled:
                 continue
             folder, _, base = info.filename.rpartition("/")
             if beside:
                 target = (folder + "/" if folder else "") + f"__pycache__/{base[:-3]}.{TAG}.pyc"
             else:
                 target = info.filename + "c"
-            out.writestr(zipfile.ZipInfo(target, info.date_time), pyc(data, name), zipfile.ZIP_DEFLATED)
+            out.writestr(zipfile.ZipInfo(target, info.date_time), pyc(data, name), zipfile.ZIP_DEFLATED, 9)
             added += 1
             COMPILED.add(name)
     return added
