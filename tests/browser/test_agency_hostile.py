@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.agency_site import CARE_NAME, NAME, agency_site
 from tests.browser.test_csp import watch
@@ -80,6 +81,14 @@ def test_no_agency_text_runs_as_script_in_the_browser(browser, agency_url: str):
             assert page.evaluate("document.querySelectorAll('script:not([src])').length") > 0
             if path == "search.html":
                 assert page.title() == f"Search - {NAME} · Coaching Toolkit"
+            if path == "search.html":
+                # the results show the pages' text, the agency's included, as text
+                page.goto(f"{agency_url}/search.html?q=pwned")
+                results = page.locator("#search-results ul.search li")
+                expect(results.first).to_be_visible(timeout=30_000)
+                found = results.locator("a").evaluate_all("links => links.map(a => a.href)")
+                assert any(link.endswith("capacity-building/self-care.html") for link in found)
+                assert page.locator('#search-results img[src="x"]').count() == 0
             if path == "capacity-building/self-care.html":
                 # Sphinx's smart quotes curl the quotes of directive text
                 support = page.locator(".agency-support").inner_text().translate(STRAIGHT)
