@@ -257,7 +257,13 @@ def _logo(source: str, value: str, root: Path) -> Path:
     if suffix not in LOGO_KINDS:
         raise AgencyConfigError(source, key, f"must be an image ({', '.join(LOGO_SUFFIXES)})")
     path = _file(source, key, value, root, LOGO_MAX_BYTES)
-    # the name of the file itself (a link's target) is copied into every page's <img src>
+    # the file itself (a link's target) is what is copied, under its own name, and
+    # that name goes into every page's <img src> and decides how it is served
+    target = LOGO_KINDS.get(path.suffix.lower())
+    if target is None or target[0] != LOGO_KINDS[suffix][0]:
+        raise AgencyConfigError(
+            source, key, f"{_shown(value)} links to {path.name!r}, which is not a {suffix} file"
+        )
     if not _SAFE_FILE_NAME.fullmatch(path.name):
         raise AgencyConfigError(
             source, key, "the file name may hold only letters, digits, '.', '_' and '-'"

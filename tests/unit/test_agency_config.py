@@ -288,6 +288,14 @@ def test_a_link_that_stays_inside_the_repository_is_followed(tmp_path: Path):
     )
 
 
+def test_a_link_to_a_file_of_another_kind_is_refused(tmp_path: Path):
+    # PNG bytes followed by a page: copied as evil.html, it would be served as HTML
+    (tmp_path / "evil.html").write_bytes(PNG + b"<script>alert(1)</script>")
+    (tmp_path / "logo.png").symlink_to(tmp_path / "evil.html")
+    error = _refusal(tmp_path, "[agency]\nlogo = 'logo.png'\n")
+    assert "links to 'evil.html', which is not a .png file" in error.reason
+
+
 def test_the_system_password_file_never_becomes_a_logo(tmp_path: Path):
     (tmp_path / "branding-logo.png").symlink_to("/etc/passwd")
     error = _refusal(tmp_path, "[agency]\nlogo = 'branding-logo.png'\n")
