@@ -39,7 +39,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
 from worksheet import known_worksheets, worksheet_node
 
@@ -156,7 +155,10 @@ def apply_agency(app: Sphinx, config: Config) -> None:
             required=required,
         )
     except AgencyConfigError as error:
-        raise ConfigError(str(error)) from None
+        # one line and a non-zero exit, not Sphinx's "Configuration error!" page
+        # (a traceback and a request to report a bug to Sphinx): the mistake is
+        # in the agency's file, and the line names file, key and reason
+        raise SystemExit(str(error)) from None
     app.agency_config = agency  # type: ignore[attr-defined]
     labels = _chapter_labels(Path(app.srcdir), agency.exclude_chapters)
     app.agency_labels = labels  # type: ignore[attr-defined]

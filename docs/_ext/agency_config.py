@@ -6,6 +6,15 @@ build with a message a non-programmer can act on, so every problem raises
 ``agency.toml: support[0].kind: must be one of eap, supervision, crisis, other``.
 Unknown keys are errors too: a misspelt key would otherwise be silently ignored.
 
+The file is also a way in for anyone who can change it, so it is read as
+untrusted input: every text has a length limit and no control characters
+(line breaks only where a paragraph is expected); every path must lead to a
+regular file inside the repository, after following symbolic links; a logo
+must be a PNG, JPEG, GIF or WebP image by its first bytes, not only by its
+name. SVG logos are refused: an SVG is a document that can carry scripts, and
+one opened directly is not covered by the pages' Content-Security-Policy.
+Texts may still hold ``<`` or ``&``: the site escapes them wherever they land.
+
 This module knows nothing about Sphinx, so it can be tested on its own; the
 site glue is ``agency.py``. No file (or an empty one) gives :data:`DEFAULT`,
 which builds the generic site.
@@ -13,7 +22,11 @@ which builds the generic site.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import tomllib
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +40,46 @@ SUPPORT_KINDS: dict[str, str] = {
     "crisis": "Crisis line",
     "other": "Other support",
 }
-LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+#: logo file suffix -> how such a file starts (WebP: "RIFF", 4 size bytes, "WEBP")
+LOGO_KINDS: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("JPEG", (b"\xff\xd8\xff",)),
+    ".jpeg": ("JPEG", (b"\xff\xd8\xff",)),
+    ".gif": ("GIF", (b"GIF87a", b"GIF89a")),
+    ".webp": ("WebP", (b"RIFF",)),
+}
+LOGO_SUFFIXES = tuple(LOGO_KINDS)
+#: a header logo needs far less; this keeps a mistaken photo out of every page load
+LOGO_MAX_BYTES = 512 * 1024
+#: the largest instrument file in the package is about 10 KB
+INSTRUMENT_MAX_BYTES = 1024 * 1024
+#: an agency file is a page of settings; a bigger one is a mistake (or an attack)
+FILE_MAX_BYTES = 256 * 1024
+#: the logo's file name is written into every page's <img src>: letters, digits, . _ -
+_SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+#: longest text per key (in characters); what shows in a header or a footer line
+#: stays short, a description may be a paragraph
+MAX_LENGTH: dict[str, int] = {
+    "agency.name": 150,
+    "agency.logo": 300,
+    "contact.name": 150,
+    "contact.email": 254,  # RFC 5321's limit for an address
+    "contact.phone": 80,
+    "contact.web": 500,
+    "support.name": 150,
+    "support.kind": 20,
+    "support.description": 1000,
+    "support.contact": 254,
+    "instruments": 300,
+}
+#: keys whose text may span lines (TOML's multi-line strings)
+MULTILINE = {"support.description"}
+#: characters that reorder the text around them on screen (bidirectional controls)
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: a key TOML needs no quotes for; any other is shown quoted in messages
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")
+#: an email address or web address: no spaces, quotes or angle brackets
+_ADDRESS_BAD = re.compile(r"""[\s<>"'`\\]""")
 
 
 class AgencyConfigError(ValueError):
@@ -89,9 +141,12 @@ class _Table:
         self.read: set[str] = set()
 
     def key(self, key: str) -> str:
+        # a quoted TOML key may hold anything; the message must stay one readable line
+        key = key if _BARE_KEY.fullmatch(key) else _shown(key)
         return f"{self.where}.{key}" if self.where else key
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, *, rule: str | None = None) -> str | None:
+        """The text at ``key``, stripped; ``rule`` names its limits (default: the key)."""
         self.read.add(key)
         if key not in self.data:
             if required:
@@ -99,9 +154,13 @@ class _Table:
             return None
         value = self.data[key]
         if not isinstance(value, str):
-            raise AgencyConfigError(self.source, self.key(key), f"must be text, not {value!r}")
-        if not value.strip():
-            raise AgencyConfigError(self.source, self.key(key), "must not be empty")
+            raise AgencyConfigError(
+                self.source, self.key(key), f"must be text, not {_describe(value)}"
+            )
+        rule = rule or self.key(key)
+        problem = text_problem(value, MAX_LENGTH[rule], multiline=rule in MULTILINE)
+        if problem:
+            raise AgencyConfigError(self.source, self.key(key), problem)
         return value.strip()
 
     def names(self, key: str, known: Collection[str]) -> frozenset[str]:
@@ -114,7 +173,7 @@ class _Table:
                 raise AgencyConfigError(
                     self.source,
                     f"{self.key(key)}[{index}]",
-                    f"unknown name {value!r}; known: {', '.join(sorted(known))}",
+                    f"unknown name {_shown(value)}; known: {', '.join(sorted(known))}",
                 )
         return frozenset(values)
 
@@ -124,10 +183,97 @@ class _Table:
                 raise AgencyConfigError(self.source, self.key(key), "is not a known key")
 
 
-def _file(source: str, key: str, value: str, root: Path) -> Path:
-    path = (root / value).resolve()
-    if not path.is_file():
-        raise AgencyConfigError(source, key, f"file {value!r} not found (paths are from {root})")
+def _shown(value: object) -> str:
+    """``value`` as Python writes it (one line), cut short for a message."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _describe(value: object) -> str:
+    """A wrong value named by its TOML type: it goes into a one-line message."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list"}
+    if isinstance(value, dict):
+        return "a table"
+    return f"{kinds.get(type(value), 'a date or time')} ({_shown(value)})"
+
+
+def text_problem(value: str, limit: int, *, multiline: bool = False) -> str | None:
+    """Why ``value`` cannot be shown on the site as one field's text, or None."""
+    if not value.strip():
+        return "must not be empty"
+    if len(value) > limit:
+        return f"is {len(value)} characters long; at most {limit} are allowed"
+    for position, char in enumerate(value, start=1):
+        if char in "\n\r" and not multiline:
+            return f"must be one line (a line break at character {position})"
+        if char in "\n\t" and multiline:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+            return f"must not hold the control character U+{ord(char):04X} (character {position})"
+    return None
+
+
+def _file(source: str, key: str, value: str, root: Path, max_bytes: int) -> Path:
+    """The regular file ``value`` names, inside ``root`` once every link is followed."""
+    if "\\" in value:
+        raise AgencyConfigError(source, key, "use / between folders, not \\")
+    if os.path.isabs(value) or value.startswith("~"):
+        raise AgencyConfigError(
+            source, key, "must be a path relative to the repository root, not an absolute path"
+        )
+    if ".." in Path(value).parts:
+        raise AgencyConfigError(source, key, "must not leave the repository with '..'")
+    top = root.resolve()
+    path = (top / value).resolve()
+    if not path.is_relative_to(top):
+        raise AgencyConfigError(
+            source, key, f"{_shown(value)} leads outside the repository (through a symbolic link)"
+        )
+    try:
+        info = path.stat()
+    except OSError:
+        raise AgencyConfigError(
+            source, key, f"file {_shown(value)} not found (paths are from {root})"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise AgencyConfigError(source, key, f"{_shown(value)} is not a regular file")
+    if info.st_size > max_bytes:
+        raise AgencyConfigError(
+            source, key, f"{_shown(value)} is {info.st_size} bytes; at most {max_bytes} are allowed"
+        )
+    return path
+
+
+def _logo(source: str, value: str, root: Path) -> Path:
+    """A PNG, JPEG, GIF or WebP file, checked by its first bytes; never SVG."""
+    key = "agency.logo"
+    suffix = Path(value).suffix.lower()
+    if suffix == ".svg":
+        raise AgencyConfigError(
+            source,
+            key,
+            "SVG logos are refused (an SVG can carry scripts); save the logo as PNG or WebP",
+        )
+    if suffix not in LOGO_KINDS:
+        raise AgencyConfigError(source, key, f"must be an image ({', '.join(LOGO_SUFFIXES)})")
+    path = _file(source, key, value, root, LOGO_MAX_BYTES)
+    # the file itself (a link's target) is what is copied, under its own name, and
+    # that name goes into every page's <img src> and decides how it is served
+    target = LOGO_KINDS.get(path.suffix.lower())
+    if target is None or target[0] != LOGO_KINDS[suffix][0]:
+        raise AgencyConfigError(
+            source, key, f"{_shown(value)} links to {path.name!r}, which is not a {suffix} file"
+        )
+    if not _SAFE_FILE_NAME.fullmatch(path.name):
+        raise AgencyConfigError(
+            source, key, "the file name may hold only letters, digits, '.', '_' and '-'"
+        )
+    with path.open("rb") as image:
+        head = image.read(12)
+    label, starts = LOGO_KINDS[suffix]
+    webp = suffix != ".webp" or head[8:12] == b"WEBP"
+    if not (head.startswith(starts) and webp):
+        raise AgencyConfigError(source, key, f"{_shown(value)} is not a {label} image")
     return path
 
 
@@ -138,13 +284,7 @@ def _agency(top: _Table, root: Path) -> tuple[str | None, Path | None]:
     name = table.text("name")
     logo_value = table.text("logo")
     table.finish()
-    logo = None
-    if logo_value is not None:
-        if not logo_value.lower().endswith(LOGO_SUFFIXES):
-            raise AgencyConfigError(
-                top.source, "agency.logo", f"must be an image ({', '.join(LOGO_SUFFIXES)})"
-            )
-        logo = _file(top.source, "agency.logo", logo_value, root)
+    logo = None if logo_value is None else _logo(top.source, logo_value, root)
     return name, logo
 
 
@@ -159,10 +299,19 @@ def _contact(top: _Table) -> Contact:
         web=table.text("web"),
     )
     table.finish()
-    if contact.email is not None and ("@" not in contact.email or " " in contact.email):
-        raise AgencyConfigError(top.source, "contact.email", "must be an email address")
+    email_ok = contact.email is None or (
+        contact.email.count("@") == 1 and not _ADDRESS_BAD.search(contact.email)
+    )
+    if not email_ok:
+        raise AgencyConfigError(
+            top.source, "contact.email", "must be an email address (no spaces, quotes or <>)"
+        )
     if contact.web is not None and not contact.web.startswith(("https://", "http://")):
         raise AgencyConfigError(top.source, "contact.web", "must start with https:// or http://")
+    if contact.web is not None and _ADDRESS_BAD.search(contact.web):
+        raise AgencyConfigError(
+            top.source, "contact.web", "must be a web address (no spaces, quotes or <>)"
+        )
     return contact
 
 
@@ -173,17 +322,17 @@ def _support(top: _Table) -> tuple[SupportResource, ...]:
     resources = []
     for index, entry in enumerate(entries):
         table = _Table(top.source, entry, f"support[{index}]")
-        kind = table.text("kind", required=True)
+        kind = table.text("kind", required=True, rule="support.kind")
         if kind not in SUPPORT_KINDS:
             raise AgencyConfigError(
                 top.source, table.key("kind"), f"must be one of {', '.join(SUPPORT_KINDS)}"
             )
         resources.append(
             SupportResource(
-                name=table.text("name", required=True) or "",
-                kind=kind,
-                description=table.text("description"),
-                contact=table.text("contact"),
+                name=table.text("name", required=True, rule="support.name") or "",
+                kind=kind or "",
+                description=table.text("description", rule="support.description"),
+                contact=table.text("contact", rule="support.contact"),
             )
         )
         table.finish()
@@ -220,7 +369,7 @@ def _instruments(top: _Table, root: Path) -> dict[str, Path]:
     replacements = {}
     for instrument_id in list(table.data):
         key = table.key(instrument_id)
-        value = table.text(instrument_id, required=True) or ""
+        value = table.text(instrument_id, required=True, rule="instruments") or ""
         try:
             kind = load(instrument_id).get("kind")
         except (OSError, ValueError):
@@ -229,7 +378,7 @@ def _instruments(top: _Table, root: Path) -> dict[str, Path]:
             raise AgencyConfigError(
                 top.source, key, f"only questionnaires can be replaced; this one is a {kind}"
             )
-        path = _file(top.source, key, value, root)
+        path = _file(top.source, key, value, root, INSTRUMENT_MAX_BYTES)
         try:
             load_questionnaire(instrument_id, path)
         except ToolkitError as error:
@@ -286,6 +435,16 @@ def load(
         if required:
             raise AgencyConfigError(source, "(file)", "not found")
         return DEFAULT
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise AgencyConfigError(source, "(file)", f"cannot be read: {error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise AgencyConfigError(source, "(file)", "is not a regular file")
+    if info.st_size > FILE_MAX_BYTES:
+        raise AgencyConfigError(
+            source, "(file)", f"is {info.st_size} bytes; at most {FILE_MAX_BYTES} are allowed"
+        )
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
