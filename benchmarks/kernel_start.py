@@ -11,10 +11,11 @@ rotating):
 * page open -> first result: cold (empty profile), second visit (same
   profile), after a browser restart (same profile, new browser), and each as
   a ratio to the baseline's;
-* the phases of the cold visit: app (page open -> kernel worker requested),
-  runtime (-> first wheel requested: Pyodide and the standard library start),
-  packages (-> last wheel received), imports (-> "Python is ready": the
-  kernel's and the worksheet's imports), first result (-> T-score shown);
+* the phases of the cold visit, from the kernel worker's own Resource
+  Timing: app (page open -> kernel worker started), runtime (-> Pyodide's
+  WebAssembly and standard library received), packages (-> last wheel
+  received), imports (-> "Python is ready": the CPU work left after the last
+  byte), first result (-> T-score shown);
 * the bytes a cold visit is sent, raw and gzip-compressed.
 
 ``--throttle MBIT`` sends every file through one shared link of that speed
@@ -37,7 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 from startup import (
     ARGS,
     CHROMIUM,
@@ -149,22 +150,51 @@ class Run:
     gzip: int = 0
 
 
+#: read in the kernel's worker once Python is ready: when it started and what it fetched
+WORKER_FILES = """() => ({
+  origin: performance.timeOrigin,
+  files: performance.getEntriesByType("resource").map((e) => [e.name, e.responseEnd]),
+})"""
+
+
+def worker_phases(page: Page, opened: float, ready: float, result: float) -> dict[str, float]:
+    """The visit's phases, from the kernel worker's own Resource Timing entries.
+
+    Downloads and Python's start overlap (Pyodide fetches the wheels while the
+    runtime is still arriving), so each phase ends when it and every phase
+    before it have ended: app (page open -> worker
+    started), runtime (-> Pyodide's WebAssembly and standard library received),
+    packages (-> last wheel received), imports (-> "Python is ready": the
+    start-up CPU work left after the last byte, the imports included), first
+    result (-> T-score shown).
+    """
+    worker = next((w for w in page.workers if "comlink.worker" in w.url), None)
+    if worker is None:
+        return {}
+    seen = worker.evaluate(WORKER_FILES)
+    started = seen["origin"] / 1000 - opened
+
+    def received(*parts: str) -> float:
+        ends = [end for name, end in seen["files"] if any(part in name for part in parts)]
+        return started + max(ends) / 1000 if ends else started
+
+    points = [
+        0.0,
+        started,
+        received("pyodide.asm.wasm", "python_stdlib.zip"),
+        received(".whl"),
+        ready,
+        result,
+    ]
+    # a phase that ended inside the one before (wheels received while the
+    # runtime was still arriving) lasts 0
+    for index in range(1, len(points)):
+        points[index] = max(points[index], points[index - 1])
+    return {name: b - a for name, a, b in zip(PHASES, points, points[1:], strict=False)}
+
+
 def visit(context: BrowserContext, url: str, first: bool, served: list) -> Run:
     """Open the GARS page (answering it on a first visit); wait for the T-score."""
-    events: dict[str, float] = {}
-    wheels_done: list[float] = []
-
-    def requested(request) -> None:  # type: ignore[no-untyped-def]
-        for key, part in (("worker", "comlink.worker"), ("wheel", ".whl")):
-            if part in request.url and key not in events:
-                events[key] = time.time()
-
-    def finished(request) -> None:  # type: ignore[no-untyped-def]
-        if request.url.endswith(".whl"):
-            wheels_done.append(time.time())
-
-    context.on("request", requested)
-    context.on("requestfinished", finished)
     page = context.new_page()
     served.clear()
     opened = time.time()
@@ -174,23 +204,11 @@ def visit(context: BrowserContext, url: str, first: bool, served: list) -> Run:
     result = mark(page, "result", TIMEOUT_MS) - opened
     ready = mark(page, "ready", TIMEOUT_MS) - opened
     page.wait_for_function("() => window.toolkitSheets.every((s) => s.saveTimer === null)")
+    run = Run(result=result, phases=worker_phases(page, opened, ready, result))
     page.close()
-    context.remove_listener("request", requested)
-    context.remove_listener("requestfinished", finished)
-    run = Run(result=result)
-    marks = [
-        events.get("worker"),
-        events.get("wheel"),
-        max(wheels_done) if wheels_done else None,
-    ]
-    points = [0.0, *[None if at is None else at - opened for at in marks], ready, result]
-    for name, start, end in zip(PHASES, points, points[1:], strict=False):
-        if start is not None and end is not None:
-            run.phases[name] = end - start
-    run.sent = sum(request.sent for request in served)
-    run.gzip = sum(
-        len(gzipped(r.file)) if r.sent and compressible(r.file) else r.sent for r in served
-    )
+    # the server sends compressed what GitHub Pages compresses: raw is the files' size
+    run.gzip = sum(request.sent for request in served)
+    run.sent = sum(os.path.getsize(r.file) for r in served if r.sent and os.path.isfile(r.file))
     return run
 
 
