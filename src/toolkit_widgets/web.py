@@ -56,6 +56,18 @@ def _reply(**values: Any) -> str:
     return json.dumps(values, ensure_ascii=True)
 
 
+#: said when one of this site's checks fails on something it should have refused
+#: cleanly (a bug of ours, not of the file): the page still gets a message
+UNEXPECTED = (
+    "This could not be read: one of this site's checks failed on it ({error}). "
+    "Nothing was changed. Please tell the site's maintainers."
+)
+
+
+def _unexpected(error: BaseException) -> str:
+    return UNEXPECTED.format(error=type(error).__name__)
+
+
 def compute(worksheet: str, state_json: str) -> str:
     """Results, messages and exports for a worksheet's form state (all as JSON text).
 
@@ -65,7 +77,13 @@ def compute(worksheet: str, state_json: str) -> str:
     ``summary`` (HTML) and ``export`` (``json``, ``csv``, ``filename``) or null
     while a message stands.
     """
-    sheet = catalogue.get(worksheet)
+    try:
+        return _compute(catalogue.get(worksheet), state_json)
+    except Exception as error:  # a bug of ours: a message, never a dead worksheet
+        return _reply(messages={}, problem=_unexpected(error), results="", summary="", export=None)
+
+
+def _compute(sheet: Any, state_json: str) -> str:
     try:
         state = _load(state_json)
         read = read_state(sheet.form, sheet.blank(), state)
@@ -150,7 +168,13 @@ def read_answers(worksheet: str, file_text: str) -> str:
     The reply is ``{"state": {...values, rows, sheet_id}}`` or ``{"error": text}``;
     the error says what is wrong with the file and that nothing was changed.
     """
-    sheet = catalogue.get(worksheet)
+    try:
+        return _read_answers(catalogue.get(worksheet), file_text)
+    except Exception as error:  # a bug of ours: a message, never a dead worksheet
+        return _reply(error=_unexpected(error))
+
+
+def _read_answers(sheet: Any, file_text: str) -> str:
     try:
         parsed = parse_json(file_text)
         answers = read_envelope(parsed, sheet.instrument, sheet.version, checked_as_typed(sheet))
@@ -357,6 +381,8 @@ def handoff(worksheet: str, state_json: str, kept_text: str) -> str:
         updated = target.check(updated)
     except ToolkitInputError as error:
         return _reply(error=f"Nothing was sent: {error.message}")
+    except Exception as error:  # a bug of ours: a message, never a dead worksheet
+        return _reply(error=f"Nothing was sent: {_unexpected(error)}")
     state = to_state(target.form, updated)
     if before is not None:
         typed = before["values"] if isinstance(before["values"], dict) else {}

@@ -233,7 +233,11 @@ def _labels(form: Form, answers: dict[str, Any]) -> dict[str, str]:
             for spec in row_fields(repeat):
                 path = (*repeat.path, str(index), *spec.path)
                 name = name_of((*path, spec.flag_value) if spec.kind == "flag" else path)
-                labels[name] = spec.label.replace(ROW_NUMBER, str(index + 1))
+                number = str(index + 1)
+                label = spec.label.replace(ROW_NUMBER, number)
+                labels[name] = (
+                    label if ROW_NUMBER in spec.label else f"{repeat.legend} {number}, {label}"
+                )
     return labels
 
 
