@@ -20,6 +20,7 @@ reported as an :class:`ImportFileError` saying precisely what is wrong.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -140,7 +141,7 @@ def parse_json(data: bytes | str, what: str = "This file") -> object:
       lone UTF-16 surrogate (valid JSON, ``"\\ud800"``, but no text: it could
       never be written to a UTF-8 export), is refused, naming where it is.
 
-    ``what`` starts the messages ("This file", "These answers").
+    ``what`` starts the messages ("This file", "This worksheet's record").
     """
     if len(data) > MAX_BYTES:
         raise ImportFileError(
@@ -159,9 +160,9 @@ def parse_json(data: bytes | str, what: str = "This file") -> object:
     try:
         parsed = json.loads(
             text,
-            parse_constant=_refuse_constant,
-            parse_float=_float,
-            parse_int=_int,
+            parse_constant=functools.partial(_refuse_constant, what),
+            parse_float=functools.partial(_float, what),
+            parse_int=functools.partial(_int, what),
         )
     except ImportFileError:
         raise
@@ -208,35 +209,37 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
-def _refuse_constant(name: str) -> float:
+def _refuse_constant(what: str, name: str) -> float:
     raise ImportFileError(
-        f"This holds {name}, which is no number a worksheet can use; "
+        f"{what} holds {name}, which is no number a worksheet can use; "
         "an answers file holds only ordinary numbers."
     )
 
 
-def _float(literal: str) -> float:
+def _float(what: str, literal: str) -> float:
     value = float(literal)
     if len(literal) > MAX_NUMBER_CHARS or not math.isfinite(value):
         shown = literal if len(literal) <= 40 else literal[:37] + "..."
         raise ImportFileError(
-            f"This holds the number {shown}, which is too large or too long for any "
+            f"{what} holds the number {shown}, which is too large or too long for any "
             "answer; an answers file holds only ordinary numbers."
         )
     return value
 
 
-def _int(literal: str) -> int:
+def _int(what: str, literal: str) -> int:
     if len(literal) > MAX_NUMBER_CHARS:
         raise ImportFileError(
-            f"This holds a whole number {len(literal):,} digits long, far too large for "
+            f"{what} holds a whole number {len(literal):,} digits long, far too large for "
             "any answer; an answers file holds only ordinary numbers."
         )
     return int(literal)
 
 
 def _place(path: list[object]) -> str:
-    shown = " → ".join(str(part)[:40] for part in path) or "its top level"
+    # a list's items are counted from 1, as the page counts goals and entries
+    parts = (f"item {part + 1}" if isinstance(part, int) else str(part)[:40] for part in path)
+    shown = " → ".join(parts) or "its top level"
     return shown.encode("utf-8", "replace").decode("utf-8")
 
 

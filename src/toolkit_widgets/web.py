@@ -49,7 +49,7 @@ _SHEET_ID = re.compile(r"[A-Za-z0-9-]{4,64}")
 
 def _load(text: str) -> object:
     """The page's form state or kept record, read by the one reader of untrusted JSON."""
-    return parse_json(text, "These answers")
+    return parse_json(text, "This worksheet's record")
 
 
 def _reply(**values: Any) -> str:

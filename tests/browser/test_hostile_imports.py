@@ -83,6 +83,10 @@ def test_hostile_imports_are_refused_and_the_worksheet_keeps_working(
     # typing is still saved, and reaches Python
     goal = sheet.get_by_role("group", name="Goal 1", exact=True)
     goal.get_by_label("Goal", exact=True).fill("Typed after the hostile files")
+    page.wait_for_function(  # kept 250 ms after the last change
+        "() => (localStorage.getItem('coaching-toolkit/sheet/gars') || '').includes('Typed after')",
+        timeout=10_000,
+    )
     wait_saved(sheet)
     kept = json.loads(page.evaluate("localStorage.getItem('coaching-toolkit/sheet/gars')"))
     assert kept["values"]["goals.0.title"] == "Typed after the hostile files"

@@ -114,9 +114,9 @@ def test_numbers_no_worksheet_can_use_are_refused_while_parsing(literal, words):
     ("text", "where"),
     [
         ('"\\ud800"', "its top level"),
-        ('{"answers": {"goals": [{"title": "ok\\udfff"}]}}', "answers → goals → 0 → title"),
+        ('{"answers": {"goals": [{"title": "ok\\udfff"}]}}', "answers → goals → item 1 → title"),
         ('{"a\\ud83d": 1}', "(a key)"),
-        ('["\ud800"]', "0"),  # not escaped: the page's text itself holds it
+        ('["\ud800"]', "item 1"),  # not escaped: the page's text itself holds it
     ],
 )
 def test_a_lone_surrogate_is_refused_naming_where_it_is(text, where):
