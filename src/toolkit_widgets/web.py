@@ -162,12 +162,24 @@ def checked_as_typed(sheet: Any) -> Any:
     return lambda answers: check_as_typed(sheet.form, sheet.blank(), sheet.check(answers))
 
 
-def read_answers(worksheet: str, file_text: str) -> str:
+def read_answers(worksheet: str, file_text: str, size: str | int = "") -> str:
     """The form state inside an export file or an old browser record, as JSON text.
 
     The reply is ``{"state": {...values, rows, sheet_id}}`` or ``{"error": text}``;
     the error says what is wrong with the file and that nothing was changed.
+    ``size`` is the file's size in bytes, when the page knows it: the page sends
+    no more than :data:`MAX_BYTES` + 1 bytes of a file, and a bigger one is
+    refused on its size alone.
     """
+    try:
+        size = int(size) if str(size).strip() else 0
+    except ValueError:
+        size = 0
+    if size > MAX_BYTES:
+        return _reply(
+            error=f"This file is {size:,} bytes; an answers file is at most {MAX_BYTES:,}. "
+            "Choose the .json file this worksheet exported."
+        )
     try:
         return _read_answers(catalogue.get(worksheet), file_text)
     except Exception as error:  # a bug of ours: a message, never a dead worksheet

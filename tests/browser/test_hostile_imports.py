@@ -48,6 +48,7 @@ HOSTILE = {
     "huge.json": (_changed("1e400", weight="<<raw>>"), "1e400"),
     "minus-weight.json": (_changed(weight=-3), "Use a number of at least 0"),
     "no-time.json": (_changed(saved_at="zzzz"), "saved_at"),
+    "big.json": ("[" + " " * 2_100_000 + "]", "2,100,002 bytes"),
 }
 
 

@@ -138,6 +138,20 @@ def test_sizes_are_capped_before_parsing_and_strings_while_reading():
         parse_json(json.dumps({"note": "x" * (MAX_STRING_CHARS + 1)}))
 
 
+def test_a_file_too_big_is_refused_on_its_size_and_the_page_sends_no_more_than_is_read():
+    error = error_of_sized("gars", "{", MAX_BYTES + 1)
+    assert error.startswith(f"This file is {MAX_BYTES + 1:,} bytes; an answers file is at most")
+    sheet_js = (Path(__file__).parents[2] / "docs" / "_static" / "sheet.js").read_text("utf-8")
+    assert f"const READ_LIMIT = {MAX_BYTES + 1:_};" in sheet_js
+    assert "state" in json.loads(web.read_answers("roi", STORED["roi"], str(len(STORED["roi"]))))
+
+
+def error_of_sized(name: str, text: str, size: int) -> str:
+    reply = json.loads(web.read_answers(name, text, str(size)))
+    assert set(reply) == {"error"}
+    return reply["error"]
+
+
 def test_the_fullest_possible_gars_sheet_fits_under_the_size_limit():
     """The limit refuses no file the site writes: 50 goals, every text box full."""
     sheet = catalogue.get("gars")
