@@ -28,6 +28,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import accumulate
 from typing import Any
 
 from toolkit_widgets.errors import RefusedAnswerError, ToolkitInputError
@@ -189,24 +190,18 @@ NESTED_TOO_DEEP = (
 #: a JSON string, escapes included (unrolled, so the regex engine never backtracks deeply)
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     """True when ``text``'s brackets nest deeper than ``limit``, strings left out.
 
-    A loop over the brackets alone, never a recursion, so it is safe on any
-    text; an unbalanced or unfinished text is left to the JSON parser.
+    A running sum over the brackets alone (C loops: ``map``, ``accumulate``,
+    ``max``), never a recursion, so it is safe and quick on any text; an
+    unbalanced or unfinished text is left to the JSON parser.
     """
     brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    depth = 0
-    for char in brackets:
-        if char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        else:
-            depth -= 1
-    return False
+    return bool(brackets) and max(accumulate(map(_STEP.__getitem__, brackets))) > limit
 
 
 def _refuse_constant(what: str, name: str) -> float:
@@ -244,18 +239,47 @@ def _place(path: list[object]) -> str:
 
 
 def _check_text(parsed: object, what: str) -> None:
-    """Refuse a string or key that is far too long or holds a lone surrogate (no recursion)."""
-    stack: list[tuple[object, list[object]]] = [(parsed, [])]
+    """Refuse a string or key that is far too long or holds a lone surrogate (no recursion).
+
+    A quick walk first; only when it finds a bad string is the walk repeated
+    to say where it is.
+    """
+    stack: list[object] = [parsed]
     while stack:
-        value, path = stack.pop()
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+            if not all(_good_string(key) for key in value):
+                break
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and not _good_string(value):
+            break
+    else:
+        return
+    located: list[tuple[object, list[object]]] = [(parsed, [])]
+    while located:
+        value, path = located.pop()
         if isinstance(value, dict):
             for key, item in value.items():
                 _check_string(key, [*path, "(a key)"], what)
-                stack.append((item, [*path, key]))
+                located.append((item, [*path, key]))
         elif isinstance(value, list):
-            stack.extend((item, [*path, index]) for index, item in enumerate(value))
+            located.extend((item, [*path, index]) for index, item in enumerate(value))
         elif isinstance(value, str):
             _check_string(value, path, what)
+
+
+def _good_string(text: str) -> bool:
+    if len(text) > MAX_STRING_CHARS:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_string(text: str, path: list[object], what: str) -> None:
