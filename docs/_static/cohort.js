@@ -74,6 +74,11 @@
       } catch (error) {
         if (load === this.loads) {
           this.reading = false;
+          // an earlier group's report must not stand as if it were this load's
+          this.report.innerHTML = this.blank;
+          this.summary.innerHTML = "";
+          this.offer(null, "");
+          this.take.hidden = true;
           this.say(`Python could not read the files: ${error.message}`);
         }
         return;

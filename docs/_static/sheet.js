@@ -16,6 +16,8 @@
   const COMPUTE_AFTER_MS = 40;
   const INDEX = "__i__";
   const SLOW_AFTER_MS = 60_000;
+  // toolkit_widgets.exports.MAX_BYTES + 1 (tests/unit/test_hostile_files.py checks it)
+  const READ_LIMIT = 2_000_001;
   // the database where the site before December 2026 kept answers (from Python)
   const OLD_DB = "coaching-toolkit";
   const OLD_STORE = "answers";
@@ -533,8 +535,9 @@
       this.importMessage.textContent = `Reading ${file.name}…`;
       let reply;
       try {
-        const text = await file.text();
-        reply = await python.call("read_answers", this.name, text);
+        // no more than Python reads: a bigger file is refused on its size alone
+        const text = await file.slice(0, READ_LIMIT).text();
+        reply = await python.call("read_answers", this.name, text, file.size);
       } catch (error) {
         this.importMessage.textContent = `Nothing was imported: ${error.message}`;
         return;

@@ -63,7 +63,7 @@ def check_answers(checklist: Checklist, answers: object) -> dict[str, dict[str, 
                 f"Entry {entry_id}: expected a status and an action.", field=entry_id
             )
         status = answer.get("status")
-        if status is not None and status not in statuses:
+        if status is not None and (not isinstance(status, str) or status not in statuses):
             raise OutOfRangeError(
                 f"Entry {entry_id}: the status must be one of {sorted(statuses)}; got {status!r}.",
                 field=entry_id,

@@ -19,14 +19,21 @@ import hashlib
 import json
 import math
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from toolkit_widgets import gars, gars_sheet, questionnaire_sheet, readiness, trust
 from toolkit_widgets.constants import GARS_T_MEAN
 from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.exports import parse_json, read_envelope, sheet_id_of
+from toolkit_widgets.exports import (
+    NESTED_TOO_DEEP,
+    parse_json,
+    parse_saved_at,
+    read_envelope,
+    sheet_id_of,
+)
 from toolkit_widgets.spec import load_questionnaire
 
 __all__ = [
@@ -44,10 +51,6 @@ MAX_FILES = 500
 UNREADABLE = (
     "This site could not read it ({error} in its checks); the other files are counted. "
     "Please tell the site's maintainers."
-)
-#: why a file whose JSON nests deeper than any answers file is refused
-NESTED_TOO_DEEP = (
-    "This file nests its data far deeper than any answers file; it is not one of ours."
 )
 
 
@@ -71,10 +74,13 @@ class Export:
 
     file: str
     instrument: str
+    #: the file's "saved_at" as written ("" when it has none)
     saved_at: str
     #: the file's sheet id, or for files without one a fingerprint of their answers
     sheet: str
     answers: dict[str, Any]
+    #: ``saved_at`` parsed (aware, UTC when the file gave no offset); None when it has none
+    saved: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -90,9 +96,14 @@ def _fingerprint(instrument: str, answers: dict[str, Any]) -> str:
 
 #: how a file's raw content becomes JSON: the import checks (size, then syntax) by default
 Parser = Callable[[bytes | str], object]
+#: instrument id -> the check its answers get (the page's entry point passes each
+#: worksheet's own, form checks included, so a file passes here only if it imports)
+Checks = Mapping[str, Callable[[Any], dict[str, Any]]]
 
 
-def _read_one(name: str, data: bytes | str, parse: Parser) -> Export:
+def _read_one(
+    name: str, data: bytes | str, parse: Parser, checks: Checks, latest: datetime | None
+) -> Export:
     parsed = parse(data)
     instrument = parsed.get("instrument") if isinstance(parsed, dict) else None
     if not isinstance(instrument, str) or instrument not in READABLE:  # a list is unhashable
@@ -103,29 +114,59 @@ def _read_one(name: str, data: bytes | str, parse: Parser) -> Export:
             f"it holds answers for {shown}; the group view reads {readable} files."
         )
     _title, version, check = READABLE[instrument]
-    answers = read_envelope(parsed, instrument, version, check)
-    saved_at = parsed.get("saved_at")
+    answers = read_envelope(parsed, instrument, version, checks.get(instrument, check))
+    saved = parse_saved_at(parsed.get("saved_at"))  # read_envelope has refused a bad one
+    if saved is not None and latest is not None and saved >= latest:
+        raise ToolkitInputError(
+            f"it says it was saved on {saved.date().isoformat()}, after this report's day; "
+            "a file from the future cannot decide which copy of a sheet counts."
+        )
     return Export(
         file=name,
         instrument=instrument,
-        saved_at=saved_at if isinstance(saved_at, str) else "",
+        saved_at=parsed["saved_at"] if saved is not None else "",
         sheet=sheet_id_of(parsed) or _fingerprint(instrument, answers),
         answers=answers,
+        saved=saved,
     )
+
+
+def _which_counts(earlier: Export, export: Export) -> tuple[Export, Export, str]:
+    """(the copy that counts, the one left out, why), for two files of one sheet.
+
+    The later ``saved_at`` counts (times compared as times, offsets included); a
+    file with a time beats one without; with equal times (or none) the file
+    loaded last counts, as it always has. Times are never compared as text.
+    """
+    if earlier.saved is not None and export.saved is not None and export.saved != earlier.saved:
+        newer, older = (export, earlier) if export.saved > earlier.saved else (earlier, export)
+        return newer, older, f"it was saved later ({newer.saved_at}, the other {older.saved_at})"
+    if export.saved is not None and earlier.saved is None:
+        return export, earlier, f"only it says when it was saved ({export.saved_at})"
+    if earlier.saved is not None and export.saved is None:
+        return earlier, export, f"only it says when it was saved ({earlier.saved_at})"
+    same = "both were saved at the same time" if earlier.saved else "neither says when it was saved"
+    if earlier.answers == export.answers:
+        same = "they hold the same answers"
+    return export, earlier, f"{same}, so the file loaded last counts"
 
 
 def read_exports(
     files: Iterable[tuple[str, bytes | str]],
     parse: Parser = parse_json,
+    checks: Checks | None = None,
+    latest: datetime | None = None,
 ) -> tuple[list[Export], list[Refused], list[str]]:
     """Read every file; return the sheets to count, the files refused, and notes on copies.
 
     Two files with the same sheet id are two exports of one learner's sheet:
-    only the one saved last counts. Files from before sheet ids (format 1)
-    count once per distinct content, so an identical copy is never counted twice.
-    ``parse`` may add checks before the JSON is parsed (the page's entry point
-    refuses deeply nested files there); one file it refuses is one refused file,
-    never the end of the load.
+    only the one saved last counts (see :func:`_which_counts`), and the note
+    says which and why. Files from before sheet ids (format 1) count once per
+    distinct content, so an identical copy is never counted twice. ``parse``
+    may add checks before the JSON is parsed; ``checks`` replaces an
+    instrument's answers check (by the worksheet's own); a file saved at or
+    after ``latest`` is refused. One file refused is one refused file, never
+    the end of the load.
     """
     files = list(files)
     if len(files) > MAX_FILES:
@@ -135,7 +176,7 @@ def read_exports(
     copies: list[str] = []
     for name, data in files:
         try:
-            export = _read_one(name, data, parse)
+            export = _read_one(name, data, parse, checks or {}, latest)
         except ToolkitInputError as error:
             refused.append(Refused(name, error.message))
             continue
@@ -150,13 +191,11 @@ def read_exports(
         if earlier is None:
             kept[key] = export
             continue
-        newer, older = (
-            (export, earlier) if export.saved_at >= earlier.saved_at else (earlier, export)
-        )
-        kept[key] = newer
+        counted, left, why = _which_counts(earlier, export)
+        kept[key] = counted
         copies.append(
-            f"{older.file} and {newer.file} are copies of the same sheet: "
-            f"only {newer.file} (saved {newer.saved_at or 'at an unknown time'}) is counted."
+            f"{left.file} and {counted.file} are copies of the same sheet: "
+            f"only {counted.file} is counted, because {why}."
         )
     return list(kept.values()), refused, copies
 
@@ -295,9 +334,14 @@ class CohortReport:
     copies: tuple[str, ...]
 
 
-def report(files: Iterable[tuple[str, bytes | str]], parse: Parser = parse_json) -> CohortReport:
+def report(
+    files: Iterable[tuple[str, bytes | str]],
+    parse: Parser = parse_json,
+    checks: Checks | None = None,
+    latest: datetime | None = None,
+) -> CohortReport:
     """Everything the cohort view shows, from the raw files a trainer chose."""
-    exports, refused, copies = read_exports(files, parse)
+    exports, refused, copies = read_exports(files, parse, checks, latest)
     of = {i: [e for e in exports if e.instrument == i] for i in READABLE}
     return CohortReport(
         gars=gars_group(of["gars"]) if of["gars"] else None,

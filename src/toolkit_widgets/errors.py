@@ -47,6 +47,14 @@ class InvalidDateError(ToolkitInputError):
     """A date that cannot be read, or dates in an impossible order."""
 
 
+class RefusedAnswerError(ToolkitInputError):
+    """An answer in a file or record that the worksheet's form would not accept if typed.
+
+    Imports, old records and the cohort view raise it from the form's own
+    per-field checks, so a file can never hold what the form refuses.
+    """
+
+
 class InstrumentDataError(ToolkitError):
     """An instrument data file that does not match the instrument schema."""
 

@@ -44,7 +44,7 @@ def _value(field: Field, value: object, where: str) -> Any:
             raise ToolkitInputError(f"{where} must be true or false; got {value!r}.")
         return value
     if field.kind == "choice":
-        if value not in {c.id for c in field.choices}:
+        if not isinstance(value, str) or value not in {c.id for c in field.choices}:
             allowed = ", ".join(c.id for c in field.choices)
             raise ToolkitInputError(f"{where} must be one of {allowed}; got {value!r}.")
         return value

@@ -5,9 +5,10 @@ an amount being a finite number of money. None means "not entered yet":
 a blank sheet holds no figures, so an empty field is never taken for 0.
 Files saved by the earlier site carry 0.0 for a field left alone; they still
 read, and show 0. The range an amount must lie in (``roi.MINIMUM`` to
-``roi.MAXIMUM``) is checked where it is typed (beside the field), not here, so
-that an old record with a figure out of range still reads and shows its
-message there. This module knows nothing of widgets or pages.
+``roi.MAXIMUM``) is the form's, checked where it is typed (beside the field);
+a file or old record is held to the same check when it is read
+(``web.checked_as_typed``), so a figure out of range is refused there with
+the form's own message. This module knows nothing of widgets or pages.
 """
 
 from __future__ import annotations

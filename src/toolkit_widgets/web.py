@@ -29,58 +29,43 @@ from toolkit_widgets import catalogue
 from toolkit_widgets.errors import ToolkitInputError
 from toolkit_widgets.exports import (
     MAX_BYTES,
+    MAX_DEPTH,
+    NESTED_TOO_DEEP,
     ImportFileError,
     parse_json,
+    parse_saved_at,
     read_envelope,
     sheet_id_of,
     to_csv,
     to_json,
+    too_deep,
 )
-from toolkit_widgets.render.form_state import read_state, to_state
+from toolkit_widgets.render.form_state import check_as_typed, read_state, to_state
 
 __all__ = ["MAX_DEPTH", "RECORD_FORMAT", "cohort", "compute", "handoff", "read_answers"]
 
-#: deeper JSON than this is no form state or answers file of ours
-MAX_DEPTH = 32
 _SHEET_ID = re.compile(r"[A-Za-z0-9-]{4,64}")
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.]{5,15}(Z|[+-]\d{2}:?\d{2})?")
-
-
-_NESTED = "This file nests its data far deeper than any answers file; it is not one of ours."
-
-
-def _too_deep(text: str) -> bool:
-    """True when brackets nest deeper than MAX_DEPTH (checked before parsing)."""
-    depth, in_string, escaped = 0, False, False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        elif char in "]}":
-            depth -= 1
-    return False
 
 
 def _load(text: str) -> object:
-    if len(text) > MAX_BYTES:
-        raise ToolkitInputError(f"This is more than {MAX_BYTES:,} characters of answers.")
-    if _too_deep(text):
-        raise ImportFileError(_NESTED)
-    return parse_json(text)
+    """The page's form state or kept record, read by the one reader of untrusted JSON."""
+    return parse_json(text, "This worksheet's record")
 
 
 def _reply(**values: Any) -> str:
     return json.dumps(values, ensure_ascii=True)
+
+
+#: said when one of this site's checks fails on something it should have refused
+#: cleanly (a bug of ours, not of the file): the page still gets a message
+UNEXPECTED = (
+    "This could not be read: one of this site's checks failed on it ({error}). "
+    "Nothing was changed. Please tell the site's maintainers."
+)
+
+
+def _unexpected(error: BaseException) -> str:
+    return UNEXPECTED.format(error=type(error).__name__)
 
 
 def compute(worksheet: str, state_json: str) -> str:
@@ -92,7 +77,13 @@ def compute(worksheet: str, state_json: str) -> str:
     ``summary`` (HTML) and ``export`` (``json``, ``csv``, ``filename``) or null
     while a message stands.
     """
-    sheet = catalogue.get(worksheet)
+    try:
+        return _compute(catalogue.get(worksheet), state_json)
+    except Exception as error:  # a bug of ours: a message, never a dead worksheet
+        return _reply(messages={}, problem=_unexpected(error), results="", summary="", export=None)
+
+
+def _compute(sheet: Any, state_json: str) -> str:
     try:
         state = _load(state_json)
         read = read_state(sheet.form, sheet.blank(), state)
@@ -142,8 +133,7 @@ def _export(sheet: Any, answers: dict[str, Any], state: Any) -> dict[str, str]:
     sheet_id = state.get("sheet_id") if isinstance(state, dict) else None
     saved_at = state.get("saved_at") if isinstance(state, dict) else None
     sheet_id = sheet_id if isinstance(sheet_id, str) and _SHEET_ID.fullmatch(sheet_id) else None
-    if not (isinstance(saved_at, str) and _STAMP.fullmatch(saved_at)):
-        saved_at = "1970-01-01T00:00:00Z"
+    saved_at = saved_at if _stamp(saved_at) else "1970-01-01T00:00:00Z"
     header, rows = sheet.csv_table(answers)
     return {
         "json": to_json(sheet.instrument, sheet.version, answers, saved_at, sheet_id),
@@ -152,24 +142,60 @@ def _export(sheet: Any, answers: dict[str, Any], state: Any) -> dict[str, str]:
     }
 
 
-def read_answers(worksheet: str, file_text: str) -> str:
+def _stamp(value: object) -> bool:
+    """True for a ``saved_at`` an export may carry: an ISO 8601 date and time."""
+    try:
+        return parse_saved_at(value) is not None
+    except ToolkitInputError:
+        return False
+
+
+def checked_as_typed(sheet: Any) -> Any:
+    """The worksheet's check of a file's answers: their shape, then the form's own checks.
+
+    Every route by which answers arrive without being typed (an import, a
+    record of the earlier site, the answers a hand-over adds to, a file in the
+    cohort view) uses this, and the form state goes through the same per-field
+    checks (:func:`~toolkit_widgets.render.form_state.read_state`), so none of
+    them can accept what the form refuses.
+    """
+    return lambda answers: check_as_typed(sheet.form, sheet.blank(), sheet.check(answers))
+
+
+def read_answers(worksheet: str, file_text: str, size: str | int = "") -> str:
     """The form state inside an export file or an old browser record, as JSON text.
 
     The reply is ``{"state": {...values, rows, sheet_id}}`` or ``{"error": text}``;
     the error says what is wrong with the file and that nothing was changed.
+    ``size`` is the file's size in bytes, when the page knows it: the page sends
+    no more than :data:`MAX_BYTES` + 1 bytes of a file, and a bigger one is
+    refused on its size alone.
     """
-    sheet = catalogue.get(worksheet)
     try:
-        parsed = _load(file_text)
-        answers = read_envelope(parsed, sheet.instrument, sheet.version, sheet.check)
+        size = int(size) if str(size).strip() else 0
+    except ValueError:
+        size = 0
+    if size > MAX_BYTES:
+        return _reply(
+            error=f"This file is {size:,} bytes; an answers file is at most {MAX_BYTES:,}. "
+            "Choose the .json file this worksheet exported."
+        )
+    try:
+        return _read_answers(catalogue.get(worksheet), file_text)
+    except Exception as error:  # a bug of ours: a message, never a dead worksheet
+        return _reply(error=_unexpected(error))
+
+
+def _read_answers(sheet: Any, file_text: str) -> str:
+    try:
+        parsed = parse_json(file_text)
+        answers = read_envelope(parsed, sheet.instrument, sheet.version, checked_as_typed(sheet))
     except ToolkitInputError as error:
         return _reply(error=error.message)
     state = to_state(sheet.form, answers)
     state["sheet_id"] = sheet_id_of(parsed)
     saved_at = parsed.get("saved_at") if isinstance(parsed, dict) else None
-    state["saved_at"] = (
-        saved_at if isinstance(saved_at, str) and _STAMP.fullmatch(saved_at) else None
-    )
+    state["saved_at"] = saved_at if _stamp(saved_at) else None
     return _reply(state=state)
 
 
@@ -186,13 +212,10 @@ class _Unread(str):
 
 
 def _export_file(data: bytes | str) -> object:
-    """One export file's JSON, refused first if it is too big or too deep to parse safely."""
+    """One export file's JSON, read as an import is (size, depth, numbers, text)."""
     if isinstance(data, _Unread):
         raise ImportFileError(str(data))
-    text = data if isinstance(data, str) else data.decode("latin-1")  # brackets are ASCII
-    if len(text) <= MAX_BYTES and _too_deep(text):
-        raise ImportFileError(_NESTED)
-    return parse_json(data)  # checks the size (with its own message) and the syntax
+    return parse_json(data)
 
 
 def _files(files_json: str) -> list[tuple[str, str]]:
@@ -208,7 +231,7 @@ def _files(files_json: str) -> list[tuple[str, str]]:
             f"These files hold more than {MAX_LOAD_CHARS:,} characters together; "
             "load them in smaller batches."
         )
-    if _too_deep(files_json):
+    if too_deep(files_json, 4):  # [{"name": …, "text": "…"}]: each file's text is a string
         raise ToolkitInputError(_SHAPE)
     try:
         listed = json.loads(files_json)  # not parse_json: many files together exceed its limit
@@ -254,12 +277,12 @@ def cohort(files_json: str, today: str | None = None) -> str:
     day = today or date.today().isoformat()
     try:
         files = _files(files_json)
-        result = group.report(files, _export_file)
+        result = group.report(files, _export_file, _cohort_checks(), _day_after(day))
         header, rows = group.csv_rows(result)
     except ToolkitInputError as error:
         return _cohort_reply(problem=error.message)
-    except RecursionError:
-        return _cohort_reply(problem=_NESTED)
+    except RecursionError:  # never expected (every file's depth is checked first)
+        return _cohort_reply(problem=NESTED_TOO_DEEP)
     except Exception as error:  # a bug, not the file: the page still gets a message
         return _cohort_reply(problem=f"These files could not be read: {error!r}")
     used = 0 if len(files) > group.MAX_FILES else len(files) - len(result.refused)
@@ -278,6 +301,25 @@ def cohort(files_json: str, today: str | None = None) -> str:
             "copies": len(result.copies),
         },
     )
+
+
+def _cohort_checks() -> dict[str, Any]:
+    """Instrument -> the check a file's answers get: the worksheet's own, as for an import."""
+    from toolkit_widgets import cohort as group
+
+    sheets = [catalogue.get(name) for name in catalogue.NAMES if name in group.READABLE]
+    return {sheet.instrument: checked_as_typed(sheet) for sheet in sheets}
+
+
+def _day_after(day: str) -> Any:
+    """The start of the day after the report's day, in UTC: no file can be saved later."""
+    from datetime import UTC, date, datetime, time, timedelta
+
+    try:
+        start = date.fromisoformat(day) + timedelta(days=2)  # a day's grace for time zones
+    except ValueError:
+        return None
+    return datetime.combine(start, time(), UTC)
 
 
 def _cohort_reply(problem: str | None = None, **values: Any) -> str:
@@ -322,7 +364,7 @@ def _kept(target: Any, kept_text: str) -> tuple[dict[str, Any] | None, dict[str,
         values, rows = parsed.get("values", {}), parsed.get("rows", {})
         state = {"values": values, "rows": rows, "sheet_id": sheet_id}
         return state, answers
-    answers = read_envelope(parsed, target.instrument, target.version, target.check)
+    answers = read_envelope(parsed, target.instrument, target.version, checked_as_typed(target))
     state = to_state(target.form, answers)
     state["sheet_id"] = sheet_id_of(parsed)
     return state, answers
@@ -351,6 +393,8 @@ def handoff(worksheet: str, state_json: str, kept_text: str) -> str:
         updated = target.check(updated)
     except ToolkitInputError as error:
         return _reply(error=f"Nothing was sent: {error.message}")
+    except Exception as error:  # a bug of ours: a message, never a dead worksheet
+        return _reply(error=f"Nothing was sent: {_unexpected(error)}")
     state = to_state(target.form, updated)
     if before is not None:
         typed = before["values"] if isinstance(before["values"], dict) else {}

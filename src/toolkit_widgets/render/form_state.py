@@ -24,10 +24,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit_widgets.errors import ToolkitInputError
-from toolkit_widgets.render.form_model import Field, Form, Repeat, name_of, row_fields
+from toolkit_widgets.errors import RefusedAnswerError, ToolkitInputError
+from toolkit_widgets.render.form_model import (
+    ROW_NUMBER,
+    Field,
+    Form,
+    Repeat,
+    name_of,
+    row_fields,
+)
 
-__all__ = ["MAX_STATE_VALUES", "ReadState", "read_state", "to_state"]
+__all__ = ["MAX_STATE_VALUES", "ReadState", "check_as_typed", "read_state", "to_state"]
 
 #: a state with more controls than this is not one of ours
 MAX_STATE_VALUES = 20_000
@@ -215,6 +222,42 @@ def read_state(form: Form, blank: dict[str, Any], state: object) -> ReadState:
         marked = set(_get(result.answers, path))
         _set(result.answers, path, [v for v in order if v in marked])
     return result
+
+
+def _labels(form: Form, answers: dict[str, Any]) -> dict[str, str]:
+    """Control name -> the label a learner sees, row numbers filled in, for ``answers``."""
+    labels = {spec.name: spec.label for spec in form.fields()}
+    for repeat in form.repeats():
+        labels[repeat.name] = repeat.legend
+        for index in range(len(_get(answers, repeat.path))):
+            for spec in row_fields(repeat):
+                path = (*repeat.path, str(index), *spec.path)
+                name = name_of((*path, spec.flag_value) if spec.kind == "flag" else path)
+                number = str(index + 1)
+                label = spec.label.replace(ROW_NUMBER, number)
+                labels[name] = (
+                    label if ROW_NUMBER in spec.label else f"{repeat.legend} {number}, {label}"
+                )
+    return labels
+
+
+def check_as_typed(form: Form, blank: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
+    """``answers`` (already checked for shape) if the form accepts every one as typed.
+
+    This is the one check shared by the form, imports, answers kept by the
+    earlier site and the cohort view: the answers are shown as the form would
+    show them and read back by :func:`read_state`, exactly as what a learner
+    types is. Any message it gives refuses them with a
+    :class:`~toolkit_widgets.errors.RefusedAnswerError` naming the field (a GARS
+    weight of -3, a date that is no date, a text longer than its box), so a
+    file can never carry what the form would not take.
+    """
+    read = read_state(form, blank, to_state(form, answers))
+    if not read.messages:
+        return answers
+    name, message = next(iter(read.messages.items()))
+    label = _labels(form, answers).get(name, name)
+    raise RefusedAnswerError(f"{label}: {message}", field=name)
 
 
 def _shown(spec: Field, value: Any) -> str | bool:
