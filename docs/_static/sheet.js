@@ -409,7 +409,8 @@
       this.say("Bringing in the answers you saved with the earlier version of this site…");
       let reply;
       try {
-        reply = await python.call("read_answers", this.name, text);
+        // "kept": the learner's own answers, brought in as typed (see web.read_answers)
+        reply = await python.call("read_answers", this.name, text, "", "kept");
       } catch (error) {
         this.say(`Your earlier answers are kept, but Python could not read them: ${error.message}`);
         return;

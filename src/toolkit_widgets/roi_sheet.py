@@ -6,9 +6,11 @@ a blank sheet holds no figures, so an empty field is never taken for 0.
 Files saved by the earlier site carry 0.0 for a field left alone; they still
 read, and show 0. The range an amount must lie in (``roi.MINIMUM`` to
 ``roi.MAXIMUM``) is the form's, checked where it is typed (beside the field);
-a file or old record is held to the same check when it is read
+a file chosen for import is held to the same check when it is read
 (``web.checked_as_typed``), so a figure out of range is refused there with
-the form's own message. This module knows nothing of widgets or pages.
+the form's own message; a record the browser kept for the learner is brought
+in as typed and marked beside its field (``web.read_answers``, ``"kept"``).
+This module knows nothing of widgets or pages.
 """
 
 from __future__ import annotations

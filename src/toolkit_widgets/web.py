@@ -162,7 +162,7 @@ def checked_as_typed(sheet: Any) -> Any:
     return lambda answers: check_as_typed(sheet.form, sheet.blank(), sheet.check(answers))
 
 
-def read_answers(worksheet: str, file_text: str, size: str | int = "") -> str:
+def read_answers(worksheet: str, file_text: str, size: str | int = "", origin: str = "") -> str:
     """The form state inside an export file or an old browser record, as JSON text.
 
     The reply is ``{"state": {...values, rows, sheet_id}}`` or ``{"error": text}``;
@@ -170,6 +170,14 @@ def read_answers(worksheet: str, file_text: str, size: str | int = "") -> str:
     ``size`` is the file's size in bytes, when the page knows it: the page sends
     no more than :data:`MAX_BYTES` + 1 bytes of a file, and a bigger one is
     refused on its size alone.
+
+    ``origin`` is ``"kept"`` for a record this browser kept for the learner
+    (the earlier site's IndexedDB): its answers are the learner's own, so a
+    value the form's checks now refuse is brought in as typed and marked
+    beside its field, as a typed one is, instead of refusing the whole record
+    (a check that changed its mind must never lose an answer). A file chosen
+    for import is held to the form's checks and refused whole: the file stays
+    where it was, so nothing is lost.
     """
     try:
         size = int(size) if str(size).strip() else 0
@@ -181,15 +189,16 @@ def read_answers(worksheet: str, file_text: str, size: str | int = "") -> str:
             "Choose the .json file this worksheet exported."
         )
     try:
-        return _read_answers(catalogue.get(worksheet), file_text)
+        return _read_answers(catalogue.get(worksheet), file_text, kept=origin == "kept")
     except Exception as error:  # a bug of ours: a message, never a dead worksheet
         return _reply(error=_unexpected(error))
 
 
-def _read_answers(sheet: Any, file_text: str) -> str:
+def _read_answers(sheet: Any, file_text: str, kept: bool = False) -> str:
+    check = sheet.check if kept else checked_as_typed(sheet)
     try:
         parsed = parse_json(file_text)
-        answers = read_envelope(parsed, sheet.instrument, sheet.version, checked_as_typed(sheet))
+        answers = read_envelope(parsed, sheet.instrument, sheet.version, check)
     except ToolkitInputError as error:
         return _reply(error=error.message)
     state = to_state(sheet.form, answers)

@@ -107,6 +107,20 @@ def test_a_file_out_of_range_is_refused_as_the_form_would_refuse_it():
     assert error.endswith(f"{roi_sheet.AMOUNTS['costs']}: {typed}")
 
 
+def test_an_old_record_out_of_range_still_reads_and_shows_its_message():
+    """A record the browser kept is the learner's own: brought in as typed, marked, never lost."""
+    envelope = json.loads((FIXTURES / "roi-a.json").read_text("utf-8"))
+    envelope["answers"]["costs"] = -40.0
+    reply = json.loads(web.read_answers("roi", json.dumps(envelope), "", "kept"))
+    state = reply["state"]
+    assert state["values"]["costs"] == "-40"
+    assert "from 0 to" in json.loads(web.compute("roi", json.dumps(state)))["messages"]["costs"]
+    # a damaged record is still refused (and left where it is by the page)
+    envelope["answers"]["costs"] = "forty"
+    reply = json.loads(web.read_answers("roi", json.dumps(envelope), "", "kept"))
+    assert "damaged" in reply["error"]
+
+
 @pytest.mark.parametrize(
     "answers",
     [{"benefits": "100", "costs": 1}, {"benefits": True, "costs": 1}],
