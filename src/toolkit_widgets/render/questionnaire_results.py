@@ -148,7 +148,8 @@ def _crs(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[st
         left = "".join(f"<li>{_item_text(instrument, i)}</li>" for i in result.starred.unanswered)
         caution = f"<p>Starred statements not yet answered:</p><ul>{left}</ul>"
     return (
-        "<table><thead><tr><th scope='col'>Part (starred statements not counted)</th>"
+        "<table><caption>Counts, starred statements left out</caption>"
+        "<thead><tr><th scope='col'>Part</th>"
         "<th scope='col'>Yes</th><th scope='col'>No</th><th scope='col'>Not answered</th>"
         "<th scope='col'>This part</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
