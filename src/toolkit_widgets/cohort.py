@@ -277,25 +277,20 @@ def gars_group(exports: list[Export]) -> GarsGroup:
 @dataclass(frozen=True)
 class ReadinessGroup:
     n: int
-    #: verdict -> number of learners
+    #: headline reading (``readiness.READINGS``, in that order) -> number of learners
     verdicts: dict[str, int]
-    #: learners who said yes to an item that suggests coaching may not fit now
-    cautions: int
+
+    @property
+    def cautions(self) -> int:
+        """Learners who said yes to a starred item: coaching may not fit them now."""
+        return self.verdicts[readiness.CAUTION]
 
 
 def readiness_group(exports: list[Export]) -> ReadinessGroup:
-    verdicts = {
-        readiness.READY: 0,
-        readiness.NOT_YET: 0,
-        readiness.UNDECIDED: 0,
-        readiness.NO_ANSWERS: 0,
-    }
-    cautions = 0
+    verdicts = dict.fromkeys(readiness.READINGS, 0)
     for export in exports:
-        result = readiness.score(export.answers["ratings"])
-        verdicts[result.combined.verdict] += 1
-        cautions += result.fit_warning
-    return ReadinessGroup(len(exports), verdicts, cautions)
+        verdicts[readiness.score(export.answers["ratings"]).overall] += 1
+    return ReadinessGroup(len(exports), verdicts)
 
 
 @dataclass(frozen=True)
@@ -383,9 +378,6 @@ def csv_rows(result: CohortReport) -> tuple[list[str], list[list[object]]]:
     if result.readiness:
         for verdict, count in result.readiness.verdicts.items():
             rows.append(["Readiness", "group", verdict, count])
-        rows.append(
-            ["Readiness", "group", "learners with a caution answer", result.readiness.cautions]
-        )
     if result.trust:
         for target, found in result.trust.by_target.items():
             rows.append(["Trust", "group", f"mean trust ({target})", _round(found.mean)])

@@ -191,7 +191,8 @@ def level_change(baseline: int | None, follow_up: int | None) -> int | None:
 #: how this site asks learners to record the baseline (shown with results)
 BASELINE_CONVENTION = (
     "Baseline: the whole level reached when the goal was written (an in-between "
-    "position goes in a note). A baseline of -1 or -2, and so a T-score below 50, is usual."
+    "position goes in a note). The lowest level should already be progress, so a learner "
+    "usually starts below it and records -2 with a note: a T-score well below 50 is usual."
 )
 
 

@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from toolkit_widgets import readiness
+
 pytestmark = pytest.mark.browser
 
 #: one call into every scoring module, printed as JSON on a marked line
@@ -35,7 +37,7 @@ result = {
         [("2026-01-05", [-1, -2]), ("2026-06-01", [1, 0])]).time_points],
     "checklist": [w.check for w in review_goal("Hold FTMs", {0: "use SOP and FTM"})[0]],
     "lcsa": [lcsa.score(ratings).lean, lcsa.score(ratings).margin],
-    "crs": [readiness.score(crs).combined.verdict, list(readiness.score(crs).cautions)],
+    "crs": [readiness.score(crs).overall, list(readiness.score(crs).cautions)],
     "oti": trust.score(oti).overall.label,
     "scaling": list(
         scaling.summarise("confidence", [("2026-01-01", 3), ("2026-02-01", 1)]).prompts
@@ -78,7 +80,7 @@ def test_scoring_core_matches_between_cpython_and_pyodide(browser_context, site_
     in_browser = json.loads(output.inner_text().split("RESULT", 1)[1])
     expected = cpython_result()
     assert expected["error"] == "OutOfRangeError"
-    assert expected["crs"][1] == ["ind-13", "org-05"]
+    assert expected["crs"] == [readiness.CAUTION, ["ind-13", "org-05"]]
     assert in_browser.pop("python") == [3, 14]  # Pyodide 314
     assert expected.pop("python") == list(sys.version_info[:2])
     assert in_browser == expected

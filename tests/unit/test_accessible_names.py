@@ -3,8 +3,13 @@
 ``tests/fixtures/accessible-names.json`` holds every label and button name the
 ipywidgets worksheets had (collected from them before they were retired). Each
 must still name a control, group or button of the worksheet written into the
-page. The one deliberate change: an item's number ("3.") is shown but no
-longer part of its name, so that the name is the item's own text.
+page. Deliberate changes: an item's number ("3.") is shown but no longer
+part of its name, so that the name is the item's own text; and two skills of
+the formal observation record (Table 4.2) were renamed in December 2026
+because their wording had narrowed the book's ("Asked about the family's
+priorities" is now "Asked questions about priorities"; "Used words suited to
+the child's age and easy for the family to follow" is now "Used language
+suited to the listener's age and friendly to the family").
 """
 
 from __future__ import annotations

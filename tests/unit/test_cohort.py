@@ -10,6 +10,7 @@ from tests.cohort_files import COHORT_FILES
 from tests.cohort_files import EXPORTS as FIXTURES
 from toolkit_widgets import cohort, exports, gars_sheet, readiness
 from toolkit_widgets.exports import FORMAT_VERSION, ImportFileError, read_json
+from toolkit_widgets.spec import load_questionnaire
 
 
 def fixture_files(*names):
@@ -124,3 +125,35 @@ def test_csv_holds_each_learner_and_the_group():
     assert ["GARS", "group", "learners whose T rose", 2] in rows
     assert ["Trust", "group", "mean trust (supervisor)", 5.5] in rows
     assert sum(1 for row in rows if row[0] == "Refused") == 4
+
+
+def _crs_file(name: str, ratings: dict) -> tuple[str, str]:
+    blank = dict.fromkeys(load_questionnaire("crs").item_ids)
+    answers = {"ratings": {**blank, **ratings}, "flagged": [], "notes": {}, "fields": {}}
+    return name, exports.to_json("crs", 1, answers, "2026-12-02T10:00:00Z")
+
+
+def test_the_group_counts_each_learners_headline_reading():
+    items = load_questionnaire("crs").items
+    counted = [i.id for i in items if not i.caution]
+    every = {**dict.fromkeys(counted, True), "ind-13": False, "org-05": False}
+    files = [
+        _crs_file("ready.json", every),  # 16 yes, 0 no
+        _crs_file("caution.json", {**every, "org-05": True}),  # ready by counts, but starred yes
+        _crs_file("partial.json", {"ind-01": True}),  # one yes of 18: no verdict
+        _crs_file("blank.json", {}),
+    ]
+    group = cohort.report(files).readiness
+    assert group.n == 4
+    assert group.verdicts == {
+        readiness.READY: 1,
+        readiness.NOT_YET: 0,
+        readiness.UNDECIDED: 0,
+        readiness.CAUTION: 1,
+        readiness.INCOMPLETE: 1,
+        readiness.NO_ANSWERS: 1,
+    }
+    assert group.cautions == 1
+    _, rows = cohort.csv_rows(cohort.report(files))
+    assert ["Readiness", "group", readiness.CAUTION, 1] in rows
+    assert ["Readiness", "group", readiness.READY, 1] in rows

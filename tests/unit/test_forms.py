@@ -306,7 +306,7 @@ def test_observation_sorts_skills_into_value_and_concerns():
         "Showed genuineness, empathy and respect (almost always)",
         "Body language (often)",
     )
-    assert low.lines == ("Asked about the family's priorities (occasionally)",)
+    assert low.lines == ("Asked questions about priorities (occasionally)",)
 
 
 def test_the_ladder_reminds_to_value_before_concerns():

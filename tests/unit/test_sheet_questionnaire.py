@@ -49,11 +49,58 @@ def test_oti_means_by_target():
     assert _scores(reply["results"]) == ["5.00", "2.00", "4.00"]
 
 
+def _verdict(html: str) -> str:
+    return re.search(r"class='toolkit-verdict'>(.*?)</p>", html).group(1)
+
+
+# items 13 and 18 (positions 12 and 17) are the starred ones
+STARRED = (12, 17)
+
+
 def test_crs_counts_yes_and_keeps_the_starred_items_apart():
-    reply = _compute("crs", ["No" if i in (12, 17) else "Yes" for i in range(18)])
-    assert "Overall (16 yes, 0 no)" in reply["results"]
-    caution = _compute("crs", ["Yes"] * 18)
-    assert "may not be the right fit" in caution["results"]
+    reply = _compute("crs", ["No" if i in STARRED else "Yes" for i in range(18)])
+    assert _verdict(reply["results"]) == (
+        "Overall (16 yes, 0 no): <strong>probably ready for formal coaching</strong>."
+    )
+    assert "Overall reading,probably ready for formal coaching" in reply["export"]["csv"]
+    assert "probably ready for formal coaching" in reply["summary"]
+
+
+def test_crs_more_no_and_a_tie():
+    picks = ["Yes" if i in (0, 1, 13) else "No" for i in range(18)]
+    assert _verdict(_compute("crs", picks)["results"]) == (
+        "Overall (3 yes, 13 no): <strong>work on the learning culture first</strong>."
+    )
+    counted = [i for i in range(18) if i not in STARRED]
+    tie = ["Yes" if i in counted[:8] else "No" for i in range(18)]
+    assert "(8 yes, 8 no): <strong>undecided" in _verdict(_compute("crs", tie)["results"])
+
+
+def test_crs_a_starred_yes_is_the_reading_whatever_the_counts():
+    reply = _compute("crs", ["Yes" if i != 12 else "No" for i in range(18)])  # item 18 yes
+    assert _verdict(reply["results"]) == (
+        "Overall (a starred statement answered yes): "
+        "<strong>caution: coaching may not be the right fit just now</strong>."
+    )
+    assert "may not be the right fit at this time" in reply["results"]
+    assert "probably ready" not in reply["results"]
+    assert "Overall reading,caution: coaching may not" in reply["export"]["csv"]
+
+
+def test_crs_waits_for_every_statement_and_says_how_many_remain():
+    sheet = catalogue.get("crs")
+    state = to_state(sheet.form, sheet.blank())
+    blank = json.loads(web.compute("crs", json.dumps(state)))
+    assert "0 of 18 statements answered" in blank["results"]
+    assert "no answers yet" in blank["results"]
+    first = next(f for f in sheet.form.fields() if f.path[0] == "ratings")
+    state["values"][first.name] = "true"  # one yes out of 18: once read "probably ready"
+    one = json.loads(web.compute("crs", json.dumps(state)))
+    assert _verdict(one["results"]) == (
+        "Overall (17 of 18 statements still to answer): "
+        "<strong>not every statement answered yet</strong>."
+    )
+    assert "probably ready" not in one["results"]
 
 
 def test_supervisory_skills_strengths_and_areas_to_develop():

@@ -113,8 +113,15 @@ def readiness_html(result: CohortReport, level: int = 4) -> str:
         _h(level, f"Readiness (Coaching Readiness Scale, {group.n} learners)")
         + "<table><thead><tr><th scope='col'>Overall answer</th><th scope='col'>Learners</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        f"<p>{group.cautions} learner(s) answered yes to an item suggesting coaching may not "
-        "fit right now: talk with them one to one.</p>"
+        + (
+            f"<p>{group.cautions} learner(s) answered yes to a starred statement: coaching may "
+            "not fit them right now, whatever their other answers. Talk with them one to "
+            "one.</p>"
+            if group.cautions
+            else ""
+        )
+        + "<p>A learner who left any statement blank, with no starred yes, is counted under "
+        "“not every statement answered yet”: the toolkit's rule weighs the whole survey.</p>"
     )
 
 

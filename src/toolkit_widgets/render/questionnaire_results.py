@@ -102,34 +102,63 @@ def _lcsa(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[s
     )
 
 
+def _crs_overall(result: readiness.ReadinessResult, total: int) -> str:
+    """The headline reading in a sentence: what it is, and why (counts, or what remains)."""
+    reading = result.overall
+    combined = result.combined
+    if reading == readiness.CAUTION:
+        why = "a starred statement answered yes"
+    elif reading == readiness.INCOMPLETE:
+        why = f"{result.remaining} of {total} statements still to answer"
+    elif reading == readiness.NO_ANSWERS:
+        why = f"0 of {total} statements answered"
+    else:
+        why = f"{combined.yes} yes, {combined.no} no"
+    return f"<p class='toolkit-verdict'>Overall ({why}): <strong>{escape(reading)}</strong>.</p>"
+
+
+def _crs_part(tally: readiness.Tally) -> str:
+    """A part's counts in words; never a reading, which only the whole survey gives."""
+    if tally.unanswered:
+        return f"{len(tally.unanswered)} to answer"
+    if tally.yes == tally.no:
+        return "as many yes as no"
+    return "more yes than no" if tally.yes > tally.no else "more no than yes"
+
+
 def _crs(instrument: Questionnaire, answers: dict[str, Any], unanswered: list[str]) -> str:
     result = readiness.score(answers["ratings"], instrument)
     titles = {s.id: s.title for s in instrument.sections}
     rows = "".join(
         f"<tr><th scope='row'>{escape(titles[key])}</th><td>{tally.yes}</td><td>{tally.no}</td>"
-        f"<td>{len(tally.unanswered)}</td><td>{escape(tally.verdict)}</td></tr>"
-        for key, tally in [*result.sections.items()]
+        f"<td>{len(tally.unanswered)}</td><td>{escape(_crs_part(tally))}</td></tr>"
+        for key, tally in result.sections.items()
     )
-    combined = result.combined
     caution = ""
     if result.fit_warning:
         said = "".join(f"<li>{_item_text(instrument, i)}</li>" for i in result.cautions)
         caution = (
             "<div class='toolkit-caution' role='note'><p><strong>Coaching may not be the "
             "right fit at this time.</strong> You answered yes to:</p>"
-            f"<ul>{said}</ul><p>These answers are not counted as readiness. Talk them through "
-            "with your supervisor or coach before starting.</p></div>"
+            f"<ul>{said}</ul><p>A yes to a starred statement decides the reading, however the "
+            "other answers fall. Talk it through with your supervisor or coach before "
+            "starting.</p></div>"
         )
+    elif result.starred.unanswered and result.overall == readiness.INCOMPLETE:
+        left = "".join(f"<li>{_item_text(instrument, i)}</li>" for i in result.starred.unanswered)
+        caution = f"<p>Starred statements not yet answered:</p><ul>{left}</ul>"
     return (
-        "<table><thead><tr><th scope='col'>Part</th><th scope='col'>Yes</th>"
-        "<th scope='col'>No</th><th scope='col'>Not answered</th><th scope='col'>Reading</th>"
+        "<table><caption>Counts, starred statements left out</caption>"
+        "<thead><tr><th scope='col'>Part</th>"
+        "<th scope='col'>Yes</th><th scope='col'>No</th><th scope='col'>Not answered</th>"
+        "<th scope='col'>This part</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        f"<p class='toolkit-verdict'>Overall ({combined.yes} yes, {combined.no} no): "
-        f"<strong>{escape(combined.verdict)}</strong>.</p>"
+        + _crs_overall(result, len(instrument.items))
         + caution
-        + "<p class='toolkit-addition'>Added by this site: the asterisked items are shown "
-        "apart and never counted; readings per part; a tie reads “undecided”; unanswered "
-        "items are listed, not counted.</p>"
+        + "<p class='toolkit-addition'>Added by this site: the starred statements are never "
+        "counted as yes or no; no overall reading until every statement is answered; a tie "
+        "reads “undecided”; the counts per part. The toolkit's rule compares yes and no over the "
+        "whole survey, and a yes to a starred statement means coaching may not fit now.</p>"
     )
 
 

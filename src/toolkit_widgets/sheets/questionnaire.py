@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from toolkit_widgets import questionnaire_sheet
+from toolkit_widgets import questionnaire_sheet, readiness
 from toolkit_widgets.constants import NOT_APPLICABLE
 from toolkit_widgets.render.form_model import Field, Form, Group, Option, Part, Prose
 from toolkit_widgets.render.questionnaire_results import FLAGGABLE, RENDERERS, summary_html
@@ -23,6 +23,11 @@ __all__ = ["QuestionnaireSheet"]
 
 #: more answers than this are offered as a list, not as radio buttons
 MAX_RADIOS = 8
+#: under a starred (caution) statement
+STARRED_HINT = (
+    "Starred: a yes here means coaching may not be the right fit just now, "
+    "whatever your other answers."
+)
 
 
 def _options(instrument: Questionnaire) -> tuple[Option, ...]:
@@ -58,7 +63,15 @@ class QuestionnaireSheet(Worksheet):
             for item in data.items_in(section.id):
                 number += 1
                 fields.append(
-                    Field(("ratings", item.id), item.text, kind, options, number=f"{number}.")
+                    Field(
+                        ("ratings", item.id),
+                        item.text,
+                        kind,
+                        options,
+                        # the star is shown, the hint read out; the item's name is unchanged
+                        number=f"{number}.*" if item.caution else f"{number}.",
+                        hint=STARRED_HINT if item.caution else "",
+                    )
                 )
                 fields.extend(
                     Field(
@@ -111,4 +124,9 @@ class QuestionnaireSheet(Worksheet):
         return summary_html(self.instrument_data, answers, results)
 
     def csv_table(self, answers: dict[str, Any]) -> tuple[list[str], list[list[object]]]:
-        return questionnaire_sheet.csv_rows(self.instrument_data, answers)
+        header, rows = questionnaire_sheet.csv_rows(self.instrument_data, answers)
+        if self.instrument == "crs":
+            # the headline reading the page shows, so a spreadsheet need not recount it
+            reading = readiness.score(answers["ratings"], self.instrument_data).overall
+            rows.append(["overall", "", "Overall reading", reading, "", *[""] * (len(header) - 5)])
+        return header, rows
