@@ -27,7 +27,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
-
 from worksheet import worksheet_node
 
 
@@ -207,7 +206,8 @@ once its script has run; it needs JavaScript, like the worksheets.</p>
 <p class="tk-work-reminder" data-work-reminder role="status" hidden></p>
 <div class="tk-actions" data-work-actions hidden>
 <button type="button" class="tk-button" data-work-backup>Download a backup of everything</button>
-<input type="file" class="tk-file" id="tk-work-restore" data-work-restore accept=".json,application/json">
+<input type="file" class="tk-file" id="tk-work-restore" data-work-restore \
+accept=".json,application/json">
 <label class="tk-button tk-file-label" for="tk-work-restore">Restore from a backup file</label>
 </div>
 <p class="tk-message" role="status" data-work-message></p>
@@ -268,5 +268,3 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("env-get-outdated", _always_rewritten)
     app.connect("html-page-context", add_script)
     return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
-
-

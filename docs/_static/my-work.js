@@ -194,8 +194,9 @@
     if (p.ticks) {
       parts.push(`${p.ticked} of ${p.ticks} ticked`);
     }
-    const done = p.total ? p.answered === p.total : p.ticked > 0;
-    return { text: parts.join(", "), done };
+    // a tick left empty is an answer too, so a sheet of ticks alone is never "complete"
+    const state = p.total ? (p.answered === p.total ? "Complete" : "In progress") : "Started";
+    return { text: parts.join(", "), state };
   }
 
   class MyWork {
@@ -322,7 +323,7 @@
           const saved = kept.record.saved_at;
           row.append(el("td", {}, el("time", { datetime: saved, text: when(saved) })));
           const p = progressText(progress(entry, kept.record));
-          row.append(el("td", { "data-work-progress": "" , text: `${p.done ? "Complete" : "In progress"}: ${p.text}` }));
+          row.append(el("td", { "data-work-progress": "" , text: `${p.state}: ${p.text}` }));
         } else if (kept) {
           row.append(el("td", { text: "unknown" }));
           row.append(
