@@ -52,9 +52,9 @@ html_show_sourcelink = False
 html_context = {"default_mode": "auto"}
 html_theme_options = {
     "navigation_with_keys": True,
-    # eleven chapters: four in the bar, "More" and a search icon keep the header
-    # on one line at 1280 px (the search field pushed it onto two)
-    "header_links_before_dropdown": 4,
+    # eleven chapters: three in the bar, "More", "My work" and a search icon keep
+    # the header on one line at 1280 px (the search field pushed it onto two)
+    "header_links_before_dropdown": 3,
     # "My work" (every worksheet this browser keeps) stays in the header at every width
     "navbar_persistent": ["my-work-link", "search-button"],
     "show_prev_next": True,

@@ -315,25 +315,26 @@
       for (const entry of held) {
         const row = el("tr", { "data-work-row": entry.name });
         row.append(
-          el("td", { text: entry.chapter }),
+          el("td", { "data-label": "Chapter", text: entry.chapter }),
           el("th", { scope: "row" }, el("a", { href: entry.url, text: entry.title })),
         );
         const kept = this.kept.get(entry.name);
         if (kept && kept.record) {
           const saved = kept.record.saved_at;
-          row.append(el("td", {}, el("time", { datetime: saved, text: when(saved) })));
+          row.append(el("td", { "data-label": "Last saved" }, el("time", { datetime: saved, text: when(saved) })));
           const p = progressText(progress(entry, kept.record));
-          row.append(el("td", { "data-work-progress": "" , text: `${p.state}: ${p.text}` }));
+          row.append(el("td", { "data-label": "How complete", text: `${p.state}: ${p.text}` }));
         } else if (kept) {
-          row.append(el("td", { text: "unknown" }));
+          row.append(el("td", { "data-label": "Last saved", text: "unknown" }));
           row.append(
-            el("td", { text: "Kept, but this page cannot read the record; open the worksheet to see it." }),
+            el("td", { "data-label": "How complete", text: "Kept, but this page cannot read the record; open the worksheet to see it." }),
           );
         } else {
           const saved = this.savedAt(entry.name);
-          row.append(el("td", {}, el("time", { datetime: saved, text: when(saved) })));
+          row.append(el("td", { "data-label": "Last saved" }, el("time", { datetime: saved, text: when(saved) })));
           row.append(
             el("td", {
+              "data-label": "How complete",
               text:
                 "Kept by an earlier version of this site: open the worksheet to bring them in. " +
                 "A backup includes them.",
@@ -561,8 +562,8 @@
         const row = el("tr", { "data-work-restore-row": item.worksheet });
         row.append(
           el("th", { scope: "row", text: entry.title }),
-          el("td", {}, el("time", { datetime: item.saved_at, text: when(item.saved_at) })),
-          el("td", {}, here ? el("time", { datetime: here, text: when(here) }) : document.createTextNode(here === null ? "unreadable" : "—")),
+          el("td", { "data-label": "Saved in the file" }, el("time", { datetime: item.saved_at, text: when(item.saved_at) })),
+          el("td", { "data-label": "Saved in this browser" }, here ? el("time", { datetime: here, text: when(here) }) : document.createTextNode(here === null ? "unreadable" : "—")),
           el(
             "td",
             {},
