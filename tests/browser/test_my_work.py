@@ -93,6 +93,15 @@ def test_fill_list_back_up_clear_and_restore_in_a_fresh_profile(
     wait_saved(sheet)
     page.close()
 
+    # a worksheet page points to a backup once answers are kept and none was downloaded
+    page, sheet = open_sheet(browser_context, site_url, built_site, "crs")
+    persisted = page.evaluate("navigator.storage.persisted()")
+    reminder = sheet.locator("[data-backup-reminder]")
+    if not persisted:
+        expect(reminder).to_be_visible()
+        expect(reminder.get_by_role("link")).to_have_attribute("href", f"{site_url}/my-work.html")
+    page.close()
+
     page, tool = open_my_work(browser_context, site_url)
     held = tool.locator("[data-work-held]")
     expect(held.locator("tbody tr")).to_have_count(4)
@@ -125,6 +134,15 @@ def test_fill_list_back_up_clear_and_restore_in_a_fresh_profile(
     assert sorted(r["worksheet"] for r in kept["sheets"]) == sorted([*FILLED, "oti"])
     expect(tool.locator("[data-work-message]")).to_contain_text("your answers to 4 worksheets")
     expect(tool.locator("[data-work-reminder]")).to_be_hidden()
+    crs_page, sheet = open_sheet(browser_context, site_url, built_site, "crs")
+    before = crs_page.evaluate(f"localStorage.getItem('{PREFIX}crs')")
+    sheet.locator("form input[type=radio]").last.evaluate("el => el.click()")
+    # saved again: the reminder is settled by then (save() checks it)
+    crs_page.wait_for_function(
+        f"before => localStorage.getItem('{PREFIX}crs') !== before", arg=before
+    )
+    expect(sheet.locator("[data-backup-reminder]")).to_be_hidden()
+    crs_page.close()
 
     tool.get_by_role("button", name="Clear everything").click()
     confirm = tool.locator("[data-work-confirm]")
@@ -144,8 +162,12 @@ def test_fill_list_back_up_clear_and_restore_in_a_fresh_profile(
     try:
         page, sheet = open_sheet(other, site_url, built_site, "crs")
         newer = fill_first(sheet)  # the same first control, saved after the backup
-        sheet.locator("form input[type=radio]").last.evaluate("el => el.click()")  # another
-        wait_saved(sheet)
+        last = sheet.locator("form input[type=radio]").last
+        last.evaluate("el => el.click()")  # and one more answer
+        page.wait_for_function(
+            "([key, name, value]) => JSON.parse(localStorage.getItem(key)).values[name] === value",
+            arg=[f"{PREFIX}crs", last.get_attribute("name"), last.get_attribute("value")],
+        )
         newer_record = page.evaluate(f"localStorage.getItem('{PREFIX}crs')")
         page.close()
         page, tool = open_my_work(other, site_url)
