@@ -262,6 +262,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("worksheet")
     app.add_node(my_work_node, html=(visit_my_work_html, None))
     app.add_directive("my-work", MyWorkDirective)
+    # the header's "My work" link is on every page (docs/_templates/my-work-link.html)
+    app.add_css_file("my-work-link.css")
     app.connect("doctree-read", _record_places)
     app.connect("env-purge-doc", _forget_page)
     app.connect("env-merge-info", _merge)

@@ -568,9 +568,7 @@
             "td",
             {},
             el("p", { class: "tk-work-what", text: what }),
-            box,
-            " ",
-            el("label", { for: id, text: `Restore the ${entry.title}` }),
+            el("p", { class: "tk-work-choice" }, box, el("label", { for: id, text: `Restore the ${entry.title}` })),
           ),
         );
         body.append(row);
