@@ -138,10 +138,12 @@ def manifest(app: Sphinx, docname: str) -> list[dict[str, Any]]:
     env = app.env
     places = _places(env)
     chapters = _chapter_order(env)
+    # an agency's edition may leave worksheets out (docs/_ext/agency.py)
+    left_out = getattr(getattr(app, "agency_config", None), "exclude_worksheets", frozenset())
     entries = []
     for position, name in enumerate(catalogue.NAMES):
         place = places.get(name)
-        if place is None or place["docname"] not in env.found_docs:
+        if place is None or place["docname"] not in env.found_docs or name in left_out:
             continue  # left out of this edition
         sheet = catalogue.get(name)
         page = place["docname"]

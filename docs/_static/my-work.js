@@ -620,7 +620,6 @@
           ? `Restored from ${fileName}: ${done.join(", ")}.`
           : `Nothing was restored from ${fileName}: no worksheet was ticked.`,
       );
-      this.find("status").focus?.();
     }
 
     // --------------------------------------------------------------- clear --
