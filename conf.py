@@ -24,6 +24,7 @@ extensions = [
     "kernel_pyc",  # .pyc for what the kernel imports at start, compiled by the site's Pyodide
     "kernel_bridge",  # _static/comlink.mjs + kernel-config.json: a page starts the kernel worker
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
+    "my_work",  # the {my-work} page tool: every worksheet this browser keeps, backup, print
     "data_table",  # the {toolkit-table} directive: the book's tables from data
     "agency",  # an agency's edition from agency.toml (or $TOOLKIT_AGENCY_FILE); none: generic
     "aria_roles",  # bibliography entries get a role screen readers know
@@ -53,10 +54,11 @@ html_show_sourcelink = False
 html_context = {"default_mode": "auto"}
 html_theme_options = {
     "navigation_with_keys": True,
-    # eleven chapters: four in the bar, "More" and a search icon keep the header
-    # on one line at 1280 px (the search field pushed it onto two)
-    "header_links_before_dropdown": 4,
-    "navbar_persistent": ["search-button"],
+    # eleven chapters: three in the bar, "More", "My work" and a search icon keep
+    # the header on one line at 1280 px (the search field pushed it onto two)
+    "header_links_before_dropdown": 3,
+    # "My work" (every worksheet this browser keeps) stays in the header at every width
+    "navbar_persistent": ["my-work-link", "search-button"],
     "show_prev_next": True,
     "footer_start": ["copyright"],
     "footer_end": [],

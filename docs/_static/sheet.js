@@ -359,6 +359,7 @@
       this.mustSave = false;
       this.savedAt = savedAt;
       this.saySaved(savedAt);
+      remindBackup(window.toolkitSheets || [this]);
     }
 
     flush() {
@@ -775,6 +776,61 @@
     });
   }
 
+  // ------------------------------------------------------ backup reminder --
+  // Where the browser has not promised to keep the site's storage, a line in
+  // each worksheet's keeping panel points to "My work" for a backup: after a
+  // first save, and again when answers are more than a week newer than it.
+  const LAST_BACKUP = "coaching-toolkit/backup/last"; // written by my-work.js
+  const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+  let persisted = null;
+
+  async function remindBackup(sheets) {
+    if (persisted === null) {
+      try {
+        persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : false;
+      } catch (error) {
+        persisted = false;
+      }
+    }
+    let last = NaN;
+    let newest = NaN;
+    try {
+      last = Date.parse(window.localStorage.getItem(LAST_BACKUP) || "");
+      for (let i = 0; i < window.localStorage.length; i += 1) {
+        const key = window.localStorage.key(i);
+        if (key && key.startsWith(PREFIX)) {
+          try {
+            const time = Date.parse(JSON.parse(window.localStorage.getItem(key)).saved_at);
+            if (Number.isNaN(newest) || time > newest) {
+              newest = time;
+            }
+          } catch (error) {
+            // a damaged record has no time to compare
+          }
+        }
+      }
+    } catch (error) {
+      return; // no storage: nothing is kept to back up
+    }
+    const due = !persisted && !Number.isNaN(newest) && (Number.isNaN(last) || newest - last > WEEK_MS);
+    for (const sheet of sheets) {
+      let line = sheet.root.querySelector("[data-backup-reminder]");
+      if (!line && due) {
+        line = document.createElement("p");
+        line.className = "tk-hint";
+        line.dataset.backupReminder = "";
+        const link = document.createElement("a");
+        link.href = new URL("my-work.html", SITE_ROOT).href;
+        link.textContent = "download a backup of all your work";
+        line.append("This browser has not promised to keep what the site stores. From time to time, ", link, ".");
+        sheet.status.after(line);
+      }
+      if (line) {
+        line.hidden = !due;
+      }
+    }
+  }
+
   // What other page tools (the cohort view) share with the worksheets: the
   // page's one kernel and printing a summary alone.
   window.toolkitPage = {
@@ -794,6 +850,7 @@
       return;
     }
     sheets.forEach((sheet) => sheet.start());
+    remindBackup(sheets);
     const flushAll = () => sheets.forEach((sheet) => sheet.flush());
     window.addEventListener("pagehide", flushAll);
     document.addEventListener("visibilitychange", () => {

@@ -417,3 +417,32 @@ def handoff(worksheet: str, state_json: str, kept_text: str) -> str:
         sheet_id if isinstance(sheet_id, str) and _SHEET_ID.fullmatch(sheet_id) else None
     )
     return _reply(target=target.name, state=state, message=message)
+
+
+# --- the "My work" page's backup of every worksheet ---------------------------------
+
+
+def read_backup(file_text: str) -> str:
+    """The worksheets' records inside a backup file, checked (JSON text in and out).
+
+    The reply is ``{"sheets": [{"worksheet", "title", "saved_at", "earlier",
+    "record"}]}``, in the catalogue's order, or ``{"error": text}`` saying what is
+    wrong with the file; then the page changes nothing. The file is untrusted:
+    size and nesting are checked before it is parsed, as for an import.
+    """
+    from toolkit_widgets import backup
+
+    if len(file_text) > backup.MAX_BACKUP_CHARS:
+        return _reply(error=f"This file is too big for a backup. {_UNCHANGED}")
+    if _too_deep(file_text):
+        return _reply(error=f"{_NESTED} {_UNCHANGED}")
+    try:
+        sheets = backup.read_backup(file_text)
+    except ToolkitInputError as error:
+        return _reply(error=error.message)
+    except RecursionError:
+        return _reply(error=f"{_NESTED} {_UNCHANGED}")
+    return _reply(sheets=sheets)
+
+
+_UNCHANGED = "Nothing was restored; your answers are as they were."

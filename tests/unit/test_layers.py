@@ -49,6 +49,8 @@ LAYERS = {
     "render": 3,
     "sheets": 4,
     "catalogue": 4,
+    # reads a backup of every worksheet (the catalogue's) for the My work page
+    "backup": 4,
     "web": 5,
 }
 
