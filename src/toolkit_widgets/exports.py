@@ -124,7 +124,12 @@ def read_json(
     return read_envelope(parse_json(data), instrument, version, check_answers)
 
 
-def parse_json(data: bytes | str, what: str = "This file") -> object:
+def parse_json(
+    data: bytes | str,
+    what: str = "This file",
+    max_bytes: int = MAX_BYTES,
+    advice: str = "Choose the .json file this worksheet exported.",
+) -> object:
     """A file's JSON content, after the checks every import gets (see :mod:`exports`).
 
     This is the one reader of untrusted JSON: the page's form state, answers
@@ -142,19 +147,18 @@ def parse_json(data: bytes | str, what: str = "This file") -> object:
       lone UTF-16 surrogate (valid JSON, ``"\\ud800"``, but no text: it could
       never be written to a UTF-8 export), is refused, naming where it is.
 
-    ``what`` starts the messages ("This file", "This worksheet's record").
+    ``what`` starts the messages ("This file", "This worksheet's record");
+    ``max_bytes`` and ``advice`` (what to do instead) are a backup's own.
     """
-    if len(data) > MAX_BYTES:
+    if len(data) > max_bytes:
         raise ImportFileError(
-            f"{what} is {len(data):,} bytes; an answers file is at most {MAX_BYTES:,}. "
-            "Choose the .json file this worksheet exported."
+            f"{what} is {len(data):,} bytes; an answers file is at most {max_bytes:,}. {advice}"
         )
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            f"{what} is not a readable answers file (not UTF-8 text: {error}). "
-            "Choose the .json file this worksheet exported."
+            f"{what} is not a readable answers file (not UTF-8 text: {error}). {advice}"
         ) from None
     if too_deep(text):
         raise ImportFileError(NESTED_TOO_DEEP)
@@ -169,8 +173,7 @@ def parse_json(data: bytes | str, what: str = "This file") -> object:
         raise
     except (ValueError, RecursionError) as error:  # RecursionError: never, given too_deep
         raise ImportFileError(
-            f"{what} is not a readable answers file (not valid JSON: {error}). "
-            "Choose the .json file this worksheet exported."
+            f"{what} is not a readable answers file (not valid JSON: {error}). {advice}"
         ) from None
     _check_text(parsed, what)
     return parsed

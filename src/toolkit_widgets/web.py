@@ -432,17 +432,10 @@ def read_backup(file_text: str) -> str:
     """
     from toolkit_widgets import backup
 
-    if len(file_text) > backup.MAX_BACKUP_CHARS:
-        return _reply(error=f"This file is too big for a backup. {_UNCHANGED}")
-    if _too_deep(file_text):
-        return _reply(error=f"{_NESTED} {_UNCHANGED}")
     try:
         sheets = backup.read_backup(file_text)
     except ToolkitInputError as error:
         return _reply(error=error.message)
-    except RecursionError:
-        return _reply(error=f"{_NESTED} {_UNCHANGED}")
+    except Exception as error:  # a bug of ours: a message, never a dead page
+        return _reply(error=_unexpected(error))
     return _reply(sheets=sheets)
-
-
-_UNCHANGED = "Nothing was restored; your answers are as they were."

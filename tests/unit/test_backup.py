@@ -108,7 +108,7 @@ REFUSED = {
     ),
     "earlier not text": (backup_text([], [{"worksheet": "crs", "text": 3}]), "not an earlier"),
     "deep": ("[" * 5000 + "]" * 5000, "nests its data far deeper"),
-    "too big": (" " * (backup.MAX_BACKUP_CHARS + 1), "too big"),
+    "too big": (" " * (backup.MAX_BACKUP_CHARS + 1), "a backup is at most"),
 }
 
 
