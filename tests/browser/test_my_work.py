@@ -164,8 +164,10 @@ def test_fill_list_back_up_clear_and_restore_in_a_fresh_profile(
         newer = fill_first(sheet)  # the same first control, saved after the backup
         last = sheet.locator("form input[type=radio]").last
         last.evaluate("el => el.click()")  # and one more answer
+        # the record is null until the page's first save, 250 ms after the typing
         page.wait_for_function(
-            "([key, name, value]) => JSON.parse(localStorage.getItem(key)).values[name] === value",
+            "([key, name, value]) =>"
+            " JSON.parse(localStorage.getItem(key))?.values?.[name] === value",
             arg=[f"{PREFIX}crs", last.get_attribute("name"), last.get_attribute("value")],
         )
         newer_record = page.evaluate(f"localStorage.getItem('{PREFIX}crs')")
