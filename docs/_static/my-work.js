@@ -75,6 +75,14 @@
     return node;
   }
 
+  // A table with its caption and one row of column headings (the list and the restore preview).
+  function headedTable(caption, headings) {
+    const table = el("table", { class: "tk-work-table" });
+    const row = el("tr", {}, ...headings.map((text) => el("th", { scope: "col", text })));
+    table.append(caption, el("thead", {}, row));
+    return table;
+  }
+
   // The records the earlier site kept in IndexedDB, for the given keys: key -> text.
   // Opens the old database without creating it.
   function readOldRecords(keys) {
@@ -295,21 +303,9 @@
         box.append(el("p", { text: "None yet: answers appear here once you type in a worksheet." }));
         return;
       }
-      const table = el("table", { class: "tk-work-table" });
-      table.append(
+      const table = headedTable(
         el("caption", { class: "tk-visually-hidden", text: "Worksheets this browser keeps answers for" }),
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", { scope: "col", text: "Chapter" }),
-            el("th", { scope: "col", text: "Worksheet" }),
-            el("th", { scope: "col", text: "Last saved" }),
-            el("th", { scope: "col", text: "How complete" }),
-          ),
-        ),
+        ["Chapter", "Worksheet", "Last saved", "How complete"],
       );
       const body = el("tbody");
       for (const entry of held) {
@@ -513,21 +509,9 @@
     showPreview(fileName, sheets) {
       const preview = this.find("preview");
       const byName = new Map(this.list.map((entry) => [entry.name, entry]));
-      const table = el("table", { class: "tk-work-table" });
-      table.append(
+      const table = headedTable(
         el("caption", { text: `What ${fileName} holds, and what restoring it would do` }),
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", { scope: "col", text: "Worksheet" }),
-            el("th", { scope: "col", text: "Saved in the file" }),
-            el("th", { scope: "col", text: "Saved in this browser" }),
-            el("th", { scope: "col", text: "Restore it?" }),
-          ),
-        ),
+        ["Worksheet", "Saved in the file", "Saved in this browser", "Restore it?"],
       );
       const body = el("tbody");
       const choices = [];
