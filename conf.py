@@ -22,7 +22,7 @@ extensions = [
     "jupyterlite_sphinx",
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
     "kernel_pyc",  # .pyc for what the kernel imports at start, compiled by the site's Pyodide
-    "kernel_bridge",  # _static/comlink.mjs + kernel-config.json: a page starts the kernel worker
+    "python_bridge",  # _static/comlink.mjs + python-config.json: a page starts its Python worker
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
     "my_work",  # the {my-work} page tool: every worksheet this browser keeps, backup, print
     "data_table",  # the {toolkit-table} directive: the book's tables from data

@@ -11,8 +11,8 @@ rotating):
 * page open -> first result: cold (empty profile), second visit (same
   profile), after a browser restart (same profile, new browser), and each as
   a ratio to the baseline's;
-* the phases of the cold visit, from the kernel worker's own Resource
-  Timing: app (page open -> kernel worker started), runtime (-> Pyodide's
+* the phases of the cold visit, from the Python worker's own Resource
+  Timing: app (page open -> Python worker started), runtime (-> Pyodide's
   WebAssembly and standard library received), packages (-> last wheel
   received), imports (-> "Python is ready": the CPU work left after the last
   byte), first result (-> T-score shown);
@@ -150,7 +150,8 @@ class Run:
     gzip: int = 0
 
 
-#: read in the kernel's worker once Python is ready: when it started and what it fetched
+WORKER_NAMES = ("python-worker.mjs", "comlink.worker")
+#: read in the Python worker once Python is ready: when it started and what it fetched
 WORKER_FILES = """() => ({
   origin: performance.timeOrigin,
   files: performance.getEntriesByType("resource").map((e) => [e.name, e.responseEnd]),
@@ -158,7 +159,7 @@ WORKER_FILES = """() => ({
 
 
 def worker_phases(page: Page, opened: float, ready: float, result: float) -> dict[str, float]:
-    """The visit's phases, from the kernel worker's own Resource Timing entries.
+    """The visit's phases, from the Python worker's own Resource Timing entries.
 
     Downloads and Python's start overlap (Pyodide fetches the wheels while the
     runtime is still arriving), so each phase ends when it and every phase
@@ -168,7 +169,10 @@ def worker_phases(page: Page, opened: float, ready: float, result: float) -> dic
     start-up CPU work left after the last byte, the imports included), first
     result (-> T-score shown).
     """
-    worker = next((w for w in page.workers if "comlink.worker" in w.url), None)
+    # the page's Python worker: JupyterLite's kernel worker before the page got its own
+    worker = next(
+        (w for w in page.workers if any(name in w.url for name in WORKER_NAMES)), None
+    )
     if worker is None:
         return {}
     seen = worker.evaluate(WORKER_FILES)

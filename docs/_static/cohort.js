@@ -1,7 +1,7 @@
 // The trainer's group view written into the page (toolkit_widgets.render.cohort_html).
 //
 // This script reads the files the trainer chooses and hands their text to
-// Python (toolkit_widgets.web.cohort) through the page's one kernel, which
+// Python (toolkit_widgets.web.cohort) through the page's one Python worker, which
 // sheet.js shares as window.toolkitPage. Python checks every file, counts
 // the group and writes the report; this script holds no rule of any
 // instrument and keeps nothing: no file, no answer and no report is written

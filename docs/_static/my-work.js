@@ -6,7 +6,7 @@
 // work before Python starts and without it. Restoring checks the backup file
 // in Python (toolkit_widgets.web.read_backup, the same checks as an import),
 // and "Print my work" asks Python for each worksheet's summary
-// (toolkit_widgets.web.compute), through the page's one kernel that sheet.js
+// (toolkit_widgets.web.compute), through the page's one Python worker that sheet.js
 // shares as window.toolkitPage. Nothing is sent anywhere.
 "use strict";
 

@@ -1,5 +1,6 @@
 // Worksheets written into the page: keep what the learner types, and let
-// Python (JupyterLite's Pyodide kernel, in a Web Worker) compute beside the form.
+// Python (the site's Pyodide, in a Web Worker: python-bridge.mjs) compute
+// beside the form.
 //
 // This script holds no rule of any instrument: no scoring, no range, no
 // wording. It copies control values in and out by their names (a name is the
@@ -69,35 +70,27 @@
   }
 
   // ---------------------------------------------------------------- Python --
-  // One kernel per page, started when the browser is idle, shared by every
-  // worksheet on the page; calls are queued by the bridge.
+  // One Python worker per page, started when the browser is idle, shared by
+  // every worksheet on the page; it answers calls in the order they are made.
   const python = {
-    kernel: null,
+    worker: null,
     failed: null,
     waiting: [],
     listeners: new Set(),
     start() {
-      if (this.kernel || this.starting) {
+      if (this.worker || this.starting) {
         return;
       }
       this.starting = true;
       this.tell("starting");
       // Pyodide waits for ever when WebAssembly is blocked: say so after a minute
       window.setTimeout(() => this.status === "starting" && this.tell("slow"), SLOW_AFTER_MS);
-      import(new URL("_static/kernel-bridge.mjs", SITE_ROOT).href)
-        .then((bridge) => bridge.startKernel(SITE_ROOT))
-        .then(async (kernel) => {
-          await kernel.run(
-            "import json as _tk_json\n" +
-              "from IPython.display import display as _tk_display\n" +
-              "import toolkit_widgets.web as _tk_web\n" +
-              "def _tk(fn, *args):\n" +
-              "    _tk_display({'application/json': _tk_json.loads(getattr(_tk_web, fn)(*args))}, raw=True)\n" +
-              "_tk_display({'application/json': {'ready': True}}, raw=True)\n",
-          );
-          this.kernel = kernel;
+      import(new URL("_static/python-bridge.mjs", SITE_ROOT).href)
+        .then((bridge) => bridge.startPython(SITE_ROOT))
+        .then((worker) => {
+          this.worker = worker;
           this.tell("ready");
-          this.waiting.splice(0).forEach(({ resolve }) => resolve(kernel));
+          this.waiting.splice(0).forEach(({ resolve }) => resolve(worker));
         })
         .catch((error) => {
           this.failed = error;
@@ -111,8 +104,8 @@
       this.listeners.forEach((listener) => listener(status, error));
     },
     ready() {
-      if (this.kernel) {
-        return Promise.resolve(this.kernel);
+      if (this.worker) {
+        return Promise.resolve(this.worker);
       }
       if (this.failed) {
         return Promise.reject(this.failed);
@@ -121,9 +114,8 @@
     },
     // toolkit_widgets.web.<fn>(*args), every argument a string; resolves with its JSON reply
     async call(fn, ...args) {
-      const kernel = await this.ready();
-      const literal = (text) => JSON.stringify(String(text));
-      return kernel.run(`_tk(${literal(fn)}, ${args.map(literal).join(", ")})`);
+      const worker = await this.ready();
+      return worker.call(fn, ...args);
     },
   };
 
@@ -832,7 +824,7 @@
   }
 
   // What other page tools (the cohort view) share with the worksheets: the
-  // page's one kernel and printing a summary alone.
+  // page's one Python worker and printing a summary alone.
   window.toolkitPage = {
     call: (fn, ...args) => python.call(fn, ...args),
     onStatus: (listener) => {

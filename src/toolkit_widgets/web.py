@@ -13,7 +13,11 @@ page's script never needs to know Python's types:
 * :func:`cohort` reads many learners' export files at once for the trainer's
   group report (a page tool: it keeps nothing, so it is no worksheet);
 * :func:`handoff` hands what one worksheet produced to another worksheet's
-  kept answers (the SMART builder's goal to the GARS worksheet).
+  kept answers (the SMART builder's goal to the GARS worksheet);
+* :func:`read_backup` reads the "My work" page's backup of every worksheet.
+
+:data:`PAGE_CALLS` names them: the page's Python worker
+(``docs/_static/python-worker.mjs``) calls these and nothing else.
 
 None of them raises for anything a learner or a file can do: a problem comes
 back as a message.
@@ -42,7 +46,19 @@ from toolkit_widgets.exports import (
 )
 from toolkit_widgets.render.form_state import check_as_typed, read_state, to_state
 
-__all__ = ["MAX_DEPTH", "RECORD_FORMAT", "cohort", "compute", "handoff", "read_answers"]
+__all__ = [
+    "MAX_DEPTH",
+    "PAGE_CALLS",
+    "RECORD_FORMAT",
+    "cohort",
+    "compute",
+    "handoff",
+    "read_answers",
+    "read_backup",
+]
+
+#: the functions a page may call, each with string arguments, each answering JSON text
+PAGE_CALLS = ("compute", "read_answers", "cohort", "handoff", "read_backup")
 
 _SHEET_ID = re.compile(r"[A-Za-z0-9-]{4,64}")
 
@@ -391,6 +407,8 @@ def handoff(worksheet: str, state_json: str, kept_text: str) -> str:
     {values, rows, sheet_id}, "message": text}``, or ``{"error": text}`` when
     nothing may be changed (no goal yet, a damaged record, a full sheet).
     """
+    if worksheet not in catalogue.NAMES:
+        return _reply(error="Nothing was sent: this site has no such worksheet.")
     sheet = catalogue.get(worksheet)
     if sheet.hands_to not in catalogue.NAMES:
         return _reply(error="This worksheet has nothing to hand to another one on this site.")

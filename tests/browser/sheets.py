@@ -62,10 +62,10 @@ def results_text(sheet, contains: str, timeout: int = 10_000) -> str:  # type: i
 def without_python(context) -> None:  # type: ignore[no-untyped-def]
     """Keep Python from starting in this profile: the form must work on its own.
 
-    The page's bridge reads ``_static/kernel-config.json`` first; refusing it is
-    what a network that blocks the kernel looks like, and costs no start-up.
+    The page's bridge reads ``_static/python-config.json`` first; refusing it is
+    what a network that blocks Python looks like, and costs no start-up.
     """
-    context.route("**/_static/kernel-config.json", lambda route: route.abort())
+    context.route("**/_static/python-config.json", lambda route: route.abort())
 
 
 def first_control(sheet):  # type: ignore[no-untyped-def]

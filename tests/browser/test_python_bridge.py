@@ -1,0 +1,159 @@
+"""A plain chapter page starts its own Python and calls toolkit_widgets.web in it.
+
+``_static/python-bridge.mjs`` starts ``_static/python-worker.mjs`` with the
+addresses ``docs/_ext/python_bridge.py`` wrote into
+``_static/python-config.json``. It runs on the home page, under the page's own
+Content-Security-Policy, in a fresh browser profile, and prints the time from
+``startPython()`` to the first result (no time is asserted). A worker that
+cannot load makes ``startPython()`` reject and report "failed".
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from toolkit_widgets import web
+
+pytestmark = pytest.mark.browser
+
+#: a worker that has not answered after this long is broken (it starts in ~3 s)
+START_TIMEOUT_MS = 180_000
+STATE = {"values": {"goals.0.title": "Attend every visit"}, "rows": {}, "sheet_id": "abcd1234"}
+#: records policy violations in the page, before any of its scripts run
+LISTEN = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
+}, true);
+"""
+#: imports the bridge, starts Python and makes one call; keeps the session on window
+START = """
+async ([bridge, state, timeout]) => {
+  const { startPython } = await import(bridge);
+  const states = [];
+  const late = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`no result after ${timeout} ms: ${states}`)), timeout));
+  const t0 = performance.now();
+  const python = await Promise.race([
+    startPython(undefined, { onStatus: (state) => states.push(state) }), late]);
+  const readyMs = performance.now() - t0;
+  const reply = await Promise.race([python.call("compute", "gars", state), late]);
+  const firstMs = performance.now() - t0;
+  window.python = python;
+  return { reply, states, readyMs, firstMs };
+}
+"""
+#: how each call settled, errors with the fields the bridge gives them
+SETTLE = """
+async (calls) => (await Promise.allSettled(
+    calls.map(([fn, ...args]) => window.python.call(fn, ...args))))
+  .map(({ status, value, reason }) => status === "fulfilled" ? { value } : {
+    error: { name: reason.name, message: reason.message, ename: reason.ename,
+             evalue: reason.evalue, traceback: reason.traceback } })
+"""
+
+
+def test_a_page_calls_toolkit_widgets_in_its_python_worker(browser_context, site_url, capsys):
+    page = browser_context.new_page()
+    page.add_init_script(LISTEN)
+    page.goto(f"{site_url}/index.html")
+    assert "worker-src 'self'" in page.locator(
+        "meta[http-equiv='Content-Security-Policy']"
+    ).get_attribute("content")
+
+    state = json.dumps(STATE)
+    started = page.evaluate(
+        START, [f"{site_url}/_static/python-bridge.mjs", state, START_TIMEOUT_MS]
+    )
+    assert started["states"] == ["starting", "ready"]
+    # the same reply Python gives on this machine (the package runs on both)
+    assert started["reply"] == json.loads(web.compute("gars", state))
+
+    # calls answer in order; a Python exception (a page call that is given the
+    # wrong number of arguments) rejects with its class, text and traceback;
+    # a name that is no page call is refused before Python sees it
+    settled = page.evaluate(
+        SETTLE,
+        [
+            ["compute"],
+            ["read_answers", "gars", "{"],
+            ["_load", "{}"],
+            ["handoff", "no-such-sheet", "{}", ""],
+        ],
+    )
+    error = settled[0]["error"]
+    assert error["name"] == "PythonError"
+    assert error["ename"] == "TypeError"
+    assert "required positional argument" in error["evalue"]
+    assert error["message"] == f"TypeError: {error['evalue']}"
+    assert error["traceback"].rstrip().endswith(error["message"])
+    assert settled[1]["value"] == json.loads(web.read_answers("gars", "{"))
+    assert settled[2]["error"]["message"] == 'toolkit_widgets.web has no page call "_load".'
+    assert settled[3]["value"] == {"error": "Nothing was sent: this site has no such worksheet."}
+
+    assert page.evaluate("window.cspViolations") == []
+    assert browser_context.request_log.off_host() == []
+    wheels = sorted(
+        url.rsplit("/", 1)[1].split("-")[0]
+        for url in browser_context.request_log.urls
+        if url.endswith(".whl")
+    )
+    # a page loads its package and nothing of the notebooks' kernel
+    assert wheels == ["toolkit_widgets"]
+    with capsys.disabled():
+        print(
+            f"\npython bridge, fresh profile: startPython() -> ready {started['readyMs']:.0f} ms,"
+            f" -> first result {started['firstMs']:.0f} ms"
+        )
+
+
+def test_the_page_loads_bytecode_compiled_for_its_python(browser_context, site_url):
+    """The worker's Pyodide, lock and package carry the build's unchecked-hash .pyc files."""
+    page = browser_context.new_page()
+    # a same-origin document without the pages' policy: Pyodide runs here on the
+    # main thread, which a chapter page's policy (no 'wasm-unsafe-eval') refuses
+    page.goto(f"{site_url}/_static/python-config.json")
+    compiled = page.evaluate(
+        """async (root) => {
+          const config = await (await fetch(`${root}/_static/python-config.json`)).json();
+          const { loadPyodide } = await import(`${root}/${config.pyodide}`);
+          const pyodide = await loadPyodide({ indexURL: `${root}/${config.indexURL}`,
+            lockFileURL: `${root}/${config.lockFileURL}`, packages: config.packages });
+          return JSON.parse(pyodide.runPython(`
+import importlib.util, json, zipfile
+import toolkit_widgets.web as web
+with open(web.__cached__, "rb") as pyc:
+    header = pyc.read(8)
+stdlib = json.__spec__.loader.archive
+json.dumps({
+    "magic": header[:4] == importlib.util.MAGIC_NUMBER,
+    "flags": int.from_bytes(header[4:], "little"),
+    "stdlib": "json/__init__.pyc" in zipfile.ZipFile(stdlib).namelist(),
+})`));
+        }""",
+        site_url,
+    )
+    assert compiled == {"magic": True, "flags": 1, "stdlib": True}
+
+
+def test_a_worker_that_cannot_load_rejects_and_reports_failed(browser_context, site_url):
+    browser_context.route("**/_static/python-worker.mjs", lambda route: route.abort())
+    page = browser_context.new_page()
+    page.goto(f"{site_url}/index.html")
+    outcome = page.evaluate(
+        """async (bridge) => {
+          const { startPython } = await import(bridge);
+          const states = [];
+          try {
+            await startPython(undefined, { onStatus: (state) => states.push(state) });
+            return { states };
+          } catch (error) {
+            return { states, error: error.message };
+          }
+        }""",
+        f"{site_url}/_static/python-bridge.mjs",
+    )
+    assert outcome["states"] == ["starting", "failed"]
+    assert outcome["error"].startswith("The Python worker failed")
