@@ -170,9 +170,7 @@ def worker_phases(page: Page, opened: float, ready: float, result: float) -> dic
     result (-> T-score shown).
     """
     # the page's Python worker: JupyterLite's kernel worker before the page got its own
-    worker = next(
-        (w for w in page.workers if any(name in w.url for name in WORKER_NAMES)), None
-    )
+    worker = next((w for w in page.workers if any(name in w.url for name in WORKER_NAMES)), None)
     if worker is None:
         return {}
     seen = worker.evaluate(WORKER_FILES)
