@@ -6,14 +6,15 @@ through Comlink. After jupyterlite-sphinx has built the lite site, this
 extension writes the two things those scripts cannot know by themselves:
 
 * ``_static/comlink.mjs``: Comlink's ES module, from the npm package (``npm
-  pack``, cached like Pyodide's by ``offline_lite``);
-* ``_static/python-config.json``: where the worker, Pyodide and its lock are,
+  pack``, cached like Pyodide's by ``offline_lite``), for the page and the worker;
+* ``_static/python-config.json``: where Pyodide and its lock are (the worker
+  reads it itself, at ``_static/python-worker.mjs``),
   taken from the kernel settings in ``jupyter-lite.json`` (so a page and a
   JupyterLite notebook run the same Pyodide, the same wheels and the same
   compiled-ahead bytecode), and the one package to load.
 
 Every address in the file is relative to the site root, never absolute, so the
-site still works under a sub-path: the page resolves them against its root.
+site still works under a sub-path: the worker resolves them against the root.
 Only Pyodide's public ``loadPyodide()`` is used, so no JupyterLite version
 needs pinning for it.
 """
@@ -69,7 +70,7 @@ def _site_path(lite_relative: str, lite: str = "lite") -> str:
 
 
 def python_config(site: Path) -> dict[str, object]:
-    """Where the worker, Pyodide and the lock are in the built ``site``, and what to load."""
+    """Where Pyodide and the lock are in the built ``site``, and what to load."""
     data = json.loads((site / "lite" / "jupyter-lite.json").read_text("utf-8"))
     data = data["jupyter-config-data"]
     settings = data.get("litePluginSettings", {}).get(KERNEL_PLUGIN, {})
@@ -83,7 +84,6 @@ def python_config(site: Path) -> dict[str, object]:
     )
     lock = _site_path(lock_url, lite)
     config = {
-        "worker": WORKER,
         "pyodide": pyodide,
         "indexURL": pyodide[: pyodide.rindex("/") + 1],
         "lockFileURL": lock,

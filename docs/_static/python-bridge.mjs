@@ -6,14 +6,17 @@
  *   const python = await startPython("./", { onStatus: (state) => ... });
  *   const reply = await python.call("compute", "gars", JSON.stringify(state));
  *
- * Python runs off the main thread, so typing is never blocked. The addresses
- * come from _static/python-config.json, written at build time relative to the
- * site root (docs/_ext/python_bridge.py), so the site works under any sub-path.
+ * Python runs off the main thread, so typing is never blocked. The worker
+ * finds its own way to Pyodide (_static/python-config.json): no step of its
+ * start waits for the page.
  */
 import * as Comlink from "./comlink.mjs";
 
+/** The worker's address under the site root. */
+const WORKER = "_static/python-worker.mjs";
+
 /**
- * Start the worker and wait until Python and toolkit_widgets are loaded.
+ * Wait until Python and toolkit_widgets are loaded in the worker.
  *
  * @param {string} [siteRoot] the site root, relative to the page or absolute;
  *   by default the root Sphinx writes on <html data-content_root>.
@@ -21,7 +24,7 @@ import * as Comlink from "./comlink.mjs";
  *   onStatus is told where Python is, for a status line; "failed" also comes
  *   later if the worker dies.
  * @returns {Promise<{call: (fn: string, ...args: string[]) => Promise<object>, terminate: () => void}>}
- *   rejects (after "failed") if the configuration, the worker, Pyodide or the
+ *   rejects (after "failed") if the worker, its configuration, Pyodide or the
  *   package cannot load. Pyodide does not reject when its WebAssembly is
  *   blocked (it only warns and waits), so a page should also speak up when
  *   "ready" is long in coming, as the worksheet note does after a minute.
@@ -31,18 +34,15 @@ export async function startPython(
   { onStatus = () => {} } = {},
 ) {
   const root = new URL(siteRoot.endsWith("/") ? siteRoot : `${siteRoot}/`, document.baseURI);
-  const at = (path) => new URL(path, root).href;
   let worker;
   let started = false;
+  let stopped = false;
+  let stop;
   try {
     onStatus("starting");
-    const response = await fetch(at("_static/python-config.json"));
-    if (!response.ok) throw new Error(`python-config.json: HTTP ${response.status}`);
-    const config = await response.json();
-    worker = new Worker(at(config.worker), { type: "module" });
+    worker = new Worker(new URL(WORKER, root), { type: "module" });
     // a worker that fails to load or crashes answers no Comlink call: every
     // wait below races this promise, so that it rejects instead of hanging
-    let stop;
     const died = new Promise((_, reject) => {
       stop = reject;
       const fail = (event) =>
@@ -50,17 +50,9 @@ export async function startPython(
       worker.addEventListener("error", fail);
       worker.addEventListener("messageerror", fail);
     });
-    died.catch((error) => started && !error.stopped && onStatus("failed", error));
+    died.catch((error) => started && !stopped && onStatus("failed", error));
     const remote = Comlink.wrap(worker);
-    await Promise.race([
-      remote.start({
-        pyodideUrl: at(config.pyodide),
-        indexURL: at(config.indexURL),
-        lockFileURL: at(config.lockFileURL),
-        packages: config.packages,
-      }),
-      died,
-    ]);
+    await Promise.race([remote.ready(), died]);
     started = true;
     onStatus("ready");
     return {
@@ -76,8 +68,9 @@ export async function startPython(
       },
       /** Stop the worker; the call under way and later ones reject. */
       terminate() {
+        stopped = true;
         worker.terminate();
-        stop(Object.assign(new Error("The Python worker was stopped."), { stopped: true }));
+        stop(new Error("The Python worker was stopped."));
       },
     };
   } catch (error) {

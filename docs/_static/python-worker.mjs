@@ -1,33 +1,40 @@
 /**
  * The chapter pages' Python: the site's own Pyodide in a Web Worker, holding
- * toolkit_widgets and nothing else. Started by python-bridge.mjs, driven
- * through Comlink.
+ * toolkit_widgets and nothing else. Driven through Comlink by
+ * python-bridge.mjs.
  *
- * Why not JupyterLite's kernel: a page needs six functions of
+ * It starts loading as soon as it is created, on its own: it reads
+ * _static/python-config.json (written at build time by
+ * docs/_ext/python_bridge.py, addresses relative to the site root) and loads
+ * Pyodide, so no step of its start waits for the page's busy main thread.
+ *
+ * Why not JupyterLite's kernel: a page needs five functions of
  * toolkit_widgets.web, not a kernel. The kernel also starts IPython, piplite,
- * micropip and comm (about half of a cold start's Python time) and has an
+ * micropip and comm (about half of a cold start's Python time) behind an
  * internal interface; this worker uses only Pyodide's public loadPyodide()
- * and pyimport(), with the same Pyodide files and lock the JupyterLite
- * notebooks use, so both run the same, compiled-ahead Python.
+ * and pyimport(), with the Pyodide files and lock the JupyterLite notebooks
+ * use, so both run the same compiled-ahead Python.
  */
 import * as Comlink from "./comlink.mjs";
 
-/** toolkit_widgets.web, once Python is up; its PAGE_CALLS are the only names answered. */
+const SITE_ROOT = new URL("../", import.meta.url);
+
+/** toolkit_widgets.web and the names of its page calls, once Python is up. */
+const booted = boot();
+booted.catch(() => {}); // told by ready(), not as an unhandled rejection
 let web = null;
 let pageCalls = new Set();
 
-/**
- * Load Pyodide and the package; resolves with Pyodide's version.
- *
- * @param {{pyodideUrl: string, indexURL: string, lockFileURL: string, packages: string[]}} options
- *   absolute addresses, resolved by the page against the site root
- */
-async function start({ pyodideUrl, indexURL, lockFileURL, packages }) {
-  const { loadPyodide } = await import(pyodideUrl);
+async function boot() {
+  const at = (path) => new URL(path, SITE_ROOT).href;
+  const response = await fetch(at("_static/python-config.json"));
+  if (!response.ok) throw new Error(`python-config.json: HTTP ${response.status}`);
+  const config = await response.json();
+  const { loadPyodide } = await import(at(config.pyodide));
   const pyodide = await loadPyodide({
-    indexURL,
-    lockFileURL,
-    packages,
+    indexURL: at(config.indexURL),
+    lockFileURL: at(config.lockFileURL),
+    packages: config.packages,
     // nothing is printed on purpose; Pyodide's own messages go to the console
     stdout: () => {},
     stderr: (line) => console.warn(line),
@@ -38,10 +45,15 @@ async function start({ pyodideUrl, indexURL, lockFileURL, packages }) {
   return pyodide.version;
 }
 
+/** Resolves with Pyodide's version once Python is ready; rejects with why it is not. */
+function ready() {
+  return booted;
+}
+
 /**
- * toolkit_widgets.web.<fn>(...args): its JSON reply as text. A Python
+ * toolkit_widgets.web.<fn>(...args): {reply: its JSON text}. A Python
  * exception (a bug: page calls answer problems as messages) comes back as
- * {ename, evalue, traceback} for the bridge to reject with.
+ * {error: {ename, evalue, traceback}} for the bridge to reject with.
  */
 function call(fn, args) {
   if (!web) throw new Error("Python has not started.");
@@ -53,7 +65,7 @@ function call(fn, args) {
     return { reply: web[fn](...args) };
   } catch (error) {
     if (!error.type) throw error;
-    // PythonError: .type is the class's name, .message the whole traceback
+    // PythonError: .type is the class's name, .message the traceback
     // (just its last line when the call failed before any Python frame ran)
     const traceback = String(error.message);
     const marker = `\n${error.type}: `;
@@ -63,4 +75,4 @@ function call(fn, args) {
   }
 }
 
-Comlink.expose({ start, call });
+Comlink.expose({ ready, call });
