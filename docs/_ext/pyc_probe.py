@@ -1,10 +1,13 @@
-"""What a chapter page's Python imports at start: run by compile-pyc.mjs in Pyodide.
+"""What the site's Python imports at start: run by compile-pyc.mjs in Pyodide.
 
-It repeats, in order, what JupyterLite's kernel worker runs when it starts
+Two starts share the site's Pyodide: a chapter page's worker
+(``_static/python-worker.mjs``: ``toolkit_widgets.web``, then a page call per
+worksheet) and a "Python under the hood" notebook's JupyterLite kernel. This
+repeats, in order, what the kernel worker runs when it starts
 (jupyterlite-pyodide-kernel 0.8.6, ``initPackageManager`` and ``initKernel``)
-and what ``_static/sheet.js`` then runs in the kernel, and finally asks every
-worksheet for its results once, so that modules imported on first use are
-seen too. It leaves ``IMPORTED``: the file of every module then loaded.
+and a notebook's first cell, then asks every worksheet for its results once,
+so that modules imported on first use are seen too. It leaves ``IMPORTED``:
+the file of every module then loaded.
 """
 
 import pkgutil
@@ -15,8 +18,8 @@ import piplite.piplite  # noqa: F401  (initPackageManager)
 import pyodide_kernel  # initKernel
 
 shell = pyodide_kernel.kernel_instance.interpreter
-# sheet.js's first cell, through IPython as the kernel runs it: its display
-# machinery and compiler are part of every start
+# a first cell, through IPython as the kernel runs it: its display machinery
+# and compiler are part of every notebook's start
 shell.run_cell(
     "import json as _tk_json\n"
     "from IPython.display import display as _tk_display\n"

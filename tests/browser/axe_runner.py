@@ -59,18 +59,27 @@ def worksheet_pages(site: Path) -> list[str]:
     return [page for page in site_pages(site) if "data-sheet=" in (site / page).read_text("utf-8")]
 
 
-def run_axe(target: Any, *, context: str = "document") -> list[dict[str, Any]]:
+#: the rules whose outcome a change of colour mode can change: switching to
+#: dark changes colours only, so a page's second mode needs only these
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def run_axe(
+    target: Any, *, context: str = "document", rules: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     """Run axe in a Playwright page or frame; return its serious and critical findings.
 
     Frames are checked one by one (``iframes: false``), each in its own
-    document, so a finding names the frame it comes from.
+    document, so a finding names the frame it comes from. ``rules`` runs
+    only those rules (of any tag); by default every rule of :data:`TAGS` runs.
     """
     if not target.evaluate("() => typeof window.axe === 'object'"):
         target.evaluate(axe_source())
     result = target.evaluate(
-        """async ([context, tags]) => {
-            const options = {runOnly: {type: "tag", values: tags}, iframes: false,
-                             resultTypes: ["violations"]};
+        """async ([context, tags, rules]) => {
+            const runOnly = rules.length ? {type: "rule", values: rules}
+                                         : {type: "tag", values: tags};
+            const options = {runOnly, iframes: false, resultTypes: ["violations"]};
             const found = await axe.run(context === "document" ? document : context, options);
             return found.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
@@ -78,7 +87,7 @@ def run_axe(target: Any, *, context: str = "document") -> list[dict[str, Any]]:
                                           impact: n.impact, summary: n.failureSummary})),
             }));
         }""",
-        [context, list(TAGS)],
+        [context, list(TAGS), list(rules)],
     )
     findings = []
     for violation in result:
