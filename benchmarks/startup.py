@@ -751,8 +751,8 @@ def report_stock(timings: Timings) -> None:
 PHASES = (
     ("page HTML received", "/gars.html", "end"),
     ("sheet.js received", "/sheet.js", "end"),
-    ("kernel-config.json requested", "/kernel-config.json", "start"),
-    ("worker script requested", "comlink.worker", "start"),
+    ("worker script requested", "/python-worker.mjs", "start"),
+    ("python-config.json requested", "/python-config.json", "start"),
     ("pyodide.asm.wasm requested", "pyodide.asm.wasm", "start"),
     ("pyodide.asm.wasm received", "pyodide.asm.wasm", "end"),
     ("first wheel requested", ".whl", "start"),
