@@ -1,5 +1,6 @@
-"""One agency edition, built for real once per test session and shared by the
-site tests (``tests/site/test_agency_build.py``) and the browser test
+"""One agency edition, built for real once per test run (``tests/site_builds.py``)
+and shared, as the ``agency_site`` fixture, by the site tests
+(``tests/site/test_agency_build.py``) and the browser test
 (``tests/browser/test_agency_hostile.py``): agency builds are slow.
 
 The edition is an unlucky (or hostile) agency's: every text it may give carries
@@ -11,14 +12,14 @@ repository, because the build refuses paths that leave it.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+from tests.site_builds import sphinx
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "build" / "test-agency"
@@ -80,26 +81,14 @@ def agency_toml(folder: Path) -> str:
 
 def build(agency_file: Path, out: Path) -> subprocess.CompletedProcess[str]:
     """``sphinx-build`` as ``./dev build`` runs it, with ``agency_file`` named."""
-    env = {**os.environ, "TOOLKIT_AGENCY_FILE": str(agency_file)}
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-c", str(ROOT)]
-    return subprocess.run(
-        [*command, str(ROOT / "docs"), str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return sphinx(out, {**os.environ, "TOOLKIT_AGENCY_FILE": str(agency_file)})
 
 
-@functools.cache
-def agency_site() -> Path:
-    """Build the edition once per session; its output folder.
+def prepare() -> Path:
+    """Lay out the edition's files anew in ``FOLDER``; the path of its ``agency.toml``.
 
-    ``TOOLKIT_AGENCY_SITE=build/test-agency/html`` reuses the last one (quick reruns).
+    ``tests/site_builds.py`` calls this, then builds into ``FOLDER / "html"``.
     """
-    if os.environ.get("TOOLKIT_AGENCY_SITE"):
-        return Path(os.environ["TOOLKIT_AGENCY_SITE"]).resolve()
     if FOLDER.exists():
         shutil.rmtree(FOLDER)
     FOLDER.mkdir(parents=True)
@@ -110,10 +99,7 @@ def agency_site() -> Path:
     (FOLDER / "lcsa-original.json").write_text(json.dumps(lcsa), "utf-8")
     agency_file = FOLDER / "agency.toml"
     agency_file.write_text(agency_toml(FOLDER), "utf-8")
-    out = FOLDER / "html"
-    result = build(agency_file, out)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out
+    return agency_file
 
 
 class Markup(HTMLParser):

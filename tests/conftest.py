@@ -1,4 +1,5 @@
-"""Shared fixtures: one real site build per session, a local server, Chromium.
+"""Shared fixtures: the real site builds (one per run, shared by xdist workers),
+a local server, Chromium.
 
 Layers (see tests/README.md): unit tests need none of these; site tests
 use ``built_site``; browser tests use ``site_url`` and ``browser_context``.
@@ -9,8 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
+
+from tests import site_builds
 
 # Hypothesis' per-example deadline is a timing assertion: on a busy 2-core CI
 # machine it fails examples that take 200 ms once and 4 ms when retried. Time
@@ -37,36 +38,43 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _builds_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where this run's shared builds live: one folder for every xdist worker."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_site_builds(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Start the builds this run's tests will need, before the first test runs.
+
+    They build in the background while the unit tests run (tests/site_builds.py).
+    """
+    wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    for fixture, build in (("built_site", "site"), ("agency_site", "agency")):
+        if fixture in wanted:
+            site_builds.start(_builds_folder(tmp_path_factory), build)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the whole site once, exactly as ``./dev build`` does, warnings as errors.
+    """The whole site, built once per run exactly as ``./dev build`` does, warnings as errors.
 
     ``TOOLKIT_SITE=build/html`` reuses a site already built (for quick reruns
     while developing); the full suite always builds its own.
     """
-    if os.environ.get("TOOLKIT_SITE"):
-        return Path(os.environ["TOOLKIT_SITE"]).resolve()
-    out = tmp_path_factory.mktemp("site") / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-c",
-            str(ROOT),
-            str(ROOT / "docs"),
-            str(out),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out
+    return site_builds.wait(_builds_folder(tmp_path_factory), "site")
+
+
+@pytest.fixture(scope="session")
+def agency_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile agency's edition (tests/agency_site.py), built once per run.
+
+    ``TOOLKIT_AGENCY_SITE=build/test-agency/html`` reuses the last one.
+    """
+    return site_builds.wait(_builds_folder(tmp_path_factory), "agency")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,8 +2,9 @@
 no dialog opens, no script of the agency's runs, nothing is blocked (nothing to
 block: the texts are text), and no request leaves the host.
 
-The edition is built once per session by ``tests/agency_site.py`` (the site tests
-of ``tests/site/test_agency_build.py`` read the same build). Its ``<script>``
+The edition (``tests/agency_site.py``) is built once per run, as the
+``agency_site`` fixture; the site tests of ``tests/site/test_agency_build.py``
+read the same build. Its ``<script>``
 would set ``document.title`` and call ``alert``; its ``<img onerror>`` would call
 ``alert``. Each is watched for separately.
 """
@@ -15,12 +16,13 @@ import http.server
 import re
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.agency_site import CARE_NAME, NAME, agency_site
+from tests.agency_site import CARE_NAME, NAME
 from tests.browser.test_csp import watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -45,8 +47,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def agency_url() -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(agency_site()))
+def agency_url(agency_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(agency_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -33,14 +33,8 @@ from tests.agency_site import (
     build,
     markup,
 )
-from tests.agency_site import agency_site as build_agency_site
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture(scope="module")
-def agency_site() -> Path:
-    return build_agency_site()
 
 
 #: Sphinx's smart quotes turn typed quotes in directive text into curly ones
