@@ -22,6 +22,7 @@ extensions = [
     "jupyterlite_sphinx",
     "offline_lite",  # local Pyodide + wheels, no CDN; checks the result
     "kernel_pyc",  # .pyc for what the kernel imports at start, compiled by the site's Pyodide
+    "math_svg",  # formulas drawn as SVG at build time (MathJax in Node): no script on the page
     "python_bridge",  # _static/comlink.mjs + python-config.json: a page starts its Python worker
     "worksheet",  # the {worksheet} directive that embeds a JupyterLite form
     "my_work",  # the {my-work} page tool: every worksheet this browser keeps, backup, print
@@ -33,6 +34,7 @@ extensions = [
 ]
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+html_math_renderer = "svg"  # docs/_ext/math_svg.py
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "_lite", "_ext", "_contents"]
 

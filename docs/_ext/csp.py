@@ -11,7 +11,7 @@ One rule for inline scripts: only those the build itself wrote are allowed.
 Each is allowed by its SHA-256 hash (never ``'unsafe-inline'``), and a script
 is hashed only if its text is one the build knows it writes (:func:`known_scripts`):
 the inline scripts Sphinx, the theme and our extensions register through
-Sphinx (``add_js_file(body=...)``, MathJax's settings, the theme's
+Sphinx (``add_js_file(body=...)``, MathJax's settings if ever used, the theme's
 ``DOCUMENTATION_OPTIONS`` lines), those written by the theme's own templates
 (read from the template files), and those in the pages of the JupyterLite app
 as shipped in jupyterlite-core. An inline script with any other text fails the
@@ -56,7 +56,7 @@ POLICY: tuple[tuple[str, str], ...] = (
     ("script-src", "'self'{app}{scripts}"),
     # 'unsafe-inline' for styles only: JupyterLab injects its CSS as <style>
     # elements at run time (webpack style-loader), Lumino sets style
-    # attributes, MathJax and Font Awesome add <style> elements. None of
+    # attributes, Font Awesome adds <style> elements. None of
     # these can be hashed ahead of time, and CSS cannot run code.
     ("style-src", "'self' 'unsafe-inline'"),
     # data: images are the small SVG icons inside JupyterLab's and Bootstrap's CSS

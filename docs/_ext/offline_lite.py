@@ -11,7 +11,6 @@ self-contained:
   ``import toolkit_widgets`` works in the browser;
 * puts empty stand-in wheels in the lock for packages the kernel would
   download at every start but never imports (see ``_STAND_INS``);
-* serves MathJax (npm package, cached) from the site instead of a CDN;
 * drops the Google Fonts stylesheet that jupyterlite-sphinx adds to every page;
 * after the build, fails if the site's configuration or lock names any host.
 
@@ -40,15 +39,6 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 _OFF_HOST = re.compile(r"https?://(?!localhost|127\.0\.0\.1)[^\s\"']+")
-_MATHJAX_ENTRY = "es5/tex-mml-chtml.js"
-#: the parts of MathJax a page needs: the combined script, its fonts and menus
-_MATHJAX_KEEP = (
-    _MATHJAX_ENTRY,
-    "es5/output/chtml/fonts/woff-v2/",
-    "es5/ui/",
-    "es5/a11y/",
-    "es5/input/tex/extensions/",
-)
 #: Packages the kernel downloads and unpacks at every start although neither it
 #: nor a worksheet ever imports them: jedi (4.7 MB; IPython imports it only to
 #: complete code, and falls back to its own completer when it is absent) and
@@ -173,18 +163,6 @@ def prepare_lite_dir(app: Sphinx, config: Config) -> None:
         shutil.copy(source, target)
 
 
-def vendor_mathjax(app: Sphinx, config: Config) -> None:
-    """Serve MathJax from the site instead of Sphinx's default CDN address."""
-    static = Path(config.jupyterlite_dir).parent / "mathjax-static"
-    if not (static / "mathjax" / _MATHJAX_ENTRY).exists():
-        tarball = _npm_tarball(
-            "mathjax", config.offline_lite_mathjax_version, Path(config.offline_lite_cache)
-        )
-        _extract(tarball, static / "mathjax", lambda path: path.startswith(_MATHJAX_KEEP))
-    config.html_static_path.append(str(static))
-    config.mathjax_path = f"mathjax/{_MATHJAX_ENTRY}"
-
-
 def drop_remote_css(app: Sphinx, config: Config) -> None:
     """Remove stylesheets that other extensions load from third-party hosts."""
     app.registry.css_files[:] = [
@@ -217,9 +195,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("offline_lite_pyodide_version", "", "env")
     app.add_config_value("offline_lite_cache", "", "env")
     app.add_config_value("offline_lite_package", "", "env")
-    app.add_config_value("offline_lite_mathjax_version", "3.2.2", "env")
     app.connect("config-inited", prepare_lite_dir)
-    app.connect("config-inited", vendor_mathjax)
     # config-inited comes after every extension's setup() and before the
     # builder copies the stylesheet list, so removals here take effect
     app.connect("config-inited", drop_remote_css)
