@@ -1,7 +1,10 @@
 """The one list of worksheets: the chapters' directive, exports, the cohort view and tests read it.
 
 Each entry maps the name a chapter embeds (``{worksheet} crs``) to the
-worksheet's definition, built on first use.
+worksheet's definition, built on first use. A worksheet's module is imported
+only then: a page's Python needs the one worksheet on the page, and importing
+all 29 (and their data) took a third of ``import toolkit_widgets.web``, at
+every start of every page.
 """
 
 from __future__ import annotations
@@ -9,17 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from toolkit_widgets.sheets.base import Worksheet
-from toolkit_widgets.sheets.checklist import ChecklistSheet
-from toolkit_widgets.sheets.culture_stage import CultureStageSheet
-from toolkit_widgets.sheets.gars import GarsSheet
-from toolkit_widgets.sheets.practice_form import FORMS, PracticeFormSheet
-from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
-from toolkit_widgets.sheets.roi import RoiSheet
-from toolkit_widgets.sheets.scaling import ScalingSheet
+if TYPE_CHECKING:
+    from toolkit_widgets.sheets.base import Worksheet
 
-__all__ = ["NAMES", "TOOLS", "get", "tool_html", "use_wording", "wording_files"]
+__all__ = [
+    "NAMES",
+    "PRACTICE_FORMS",
+    "TOOLS",
+    "get",
+    "tool_html",
+    "use_wording",
+    "wording_files",
+]
 
 _QUESTIONNAIRES = (
     "lcsa",
@@ -34,24 +40,80 @@ _QUESTIONNAIRES = (
 #: the chapter 8 checklists (reference lists with a "checklist" block)
 _CHECKLISTS = ("learning_environment", "readiness_factors")
 
+#: the practice forms: worksheet name -> the form file (``forms/<file>.json``), or
+#: "family:variant" for one of a family's variants
+PRACTICE_FORMS: dict[str, str] = {
+    "smart": "smart",
+    "observation_formal": "observation_formal",
+    "observation_informal": "observation_informal",
+    "reflection": "reflection",
+    "feedback_plan": "feedback_plan",
+    "agreement": "agreement",
+    "journal": "journal",
+    "self_care": "self_care",
+    "implementation_plan": "implementation_plan",
+    "pdsa": "pdsa",
+    "logic_model": "logic_model",
+    **{
+        f"planner_{model}": f"session_planner:{model}"
+        for model in ("skills_based", "clear", "flow", "regrow")
+    },
+}
+
 #: instrument id -> an agency's file with the licensed original wording (see use_wording)
 _WORDING: dict[str, Path] = {}
 
+
+def _gars() -> Worksheet:
+    from toolkit_widgets.sheets.gars import GarsSheet
+
+    return GarsSheet()
+
+
+def _scaling() -> Worksheet:
+    from toolkit_widgets.sheets.scaling import ScalingSheet
+
+    return ScalingSheet()
+
+
+def _questionnaire(name: str) -> Worksheet:
+    from toolkit_widgets.sheets.questionnaire import QuestionnaireSheet
+
+    return QuestionnaireSheet(name, _WORDING.get(name))
+
+
+def _culture_stage() -> Worksheet:
+    from toolkit_widgets.sheets.culture_stage import CultureStageSheet
+
+    return CultureStageSheet()
+
+
+def _roi() -> Worksheet:
+    from toolkit_widgets.sheets.roi import RoiSheet
+
+    return RoiSheet()
+
+
+def _checklist(name: str) -> Worksheet:
+    from toolkit_widgets.sheets.checklist import ChecklistSheet
+
+    return ChecklistSheet(name)
+
+
+def _practice_form(name: str) -> Worksheet:
+    from toolkit_widgets.sheets.practice_form import PracticeFormSheet
+
+    return PracticeFormSheet(name, PRACTICE_FORMS[name])
+
+
 _FACTORIES: dict[str, Callable[[], Worksheet]] = {
-    "gars": GarsSheet,
-    "scaling": ScalingSheet,
-    **{
-        name: (lambda name=name: QuestionnaireSheet(name, _WORDING.get(name)))
-        for name in _QUESTIONNAIRES
-    },
-    "culture_stage": CultureStageSheet,
-    "roi": RoiSheet,
-    **{name: (lambda name=name: ChecklistSheet(name)) for name in _CHECKLISTS},
-    # the practice forms (forms/*.json): one worksheet class, a form file each
-    **{
-        name: (lambda name=name, form=form: PracticeFormSheet(name, form))
-        for name, form in FORMS.items()
-    },
+    "gars": _gars,
+    "scaling": _scaling,
+    **{name: (lambda name=name: _questionnaire(name)) for name in _QUESTIONNAIRES},
+    "culture_stage": _culture_stage,
+    "roi": _roi,
+    **{name: (lambda name=name: _checklist(name)) for name in _CHECKLISTS},
+    **{name: (lambda name=name: _practice_form(name)) for name in PRACTICE_FORMS},
 }
 
 #: every worksheet's name, in the order the catalogue lists them

@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit_widgets import catalogue, form_sheet, gars_sheet, web
+from toolkit_widgets.catalogue import PRACTICE_FORMS as FORMS
 from toolkit_widgets.render.form_html import sheet_html
 from toolkit_widgets.render.form_state import to_state
-from toolkit_widgets.sheets.practice_form import FORMS, PracticeFormSheet
+from toolkit_widgets.sheets.practice_form import PracticeFormSheet
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "practice-forms"
 TODAY = dt.date(2026, 12, 1)

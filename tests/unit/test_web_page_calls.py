@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import inspect
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -44,3 +46,26 @@ def test_a_page_call_answers_json_for_any_text(name: str, text: str) -> None:
 def test_nothing_private_is_a_page_call() -> None:
     assert not [name for name in web.PAGE_CALLS if name.startswith("_")]
     assert len(set(web.PAGE_CALLS)) == len(web.PAGE_CALLS)
+
+
+def test_a_page_imports_only_the_worksheet_it_asks_for():
+    """``import toolkit_widgets.web`` loads no worksheet; a call loads just its own.
+
+    Every page's Python start imports ``web``: importing all 29 worksheets and
+    their data there cost a third of that import (catalogue.py).
+    """
+    probe = (
+        "import json, sys\n"
+        "from toolkit_widgets import web\n"
+        "def sheets():\n"
+        "    return sorted(m for m in sys.modules if m.startswith('toolkit_widgets.sheets.'))\n"
+        "before = sheets()\n"
+        "web.compute('gars', json.dumps({'values': {}}))\n"
+        "print(json.dumps([before, sheets()]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    before, after = json.loads(result.stdout)
+    assert before == []
+    assert after == ["toolkit_widgets.sheets.base", "toolkit_widgets.sheets.gars"]

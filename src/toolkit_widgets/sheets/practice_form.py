@@ -46,26 +46,7 @@ from toolkit_widgets.render.practice_form_results import (
 from toolkit_widgets.sheets.base import Worksheet
 from toolkit_widgets.smart import goal_sentence
 
-__all__ = ["FORMS", "PracticeFormSheet"]
-
-#: worksheet name (as chapters embed it) -> the form file, or "family:variant"
-FORMS: dict[str, str] = {
-    "smart": "smart",
-    "observation_formal": "observation_formal",
-    "observation_informal": "observation_informal",
-    "reflection": "reflection",
-    "feedback_plan": "feedback_plan",
-    "agreement": "agreement",
-    "journal": "journal",
-    "self_care": "self_care",
-    "implementation_plan": "implementation_plan",
-    "pdsa": "pdsa",
-    "logic_model": "logic_model",
-    **{
-        f"planner_{model}": f"session_planner:{model}"
-        for model in ("skills_based", "clear", "flow", "regrow")
-    },
-}
+__all__ = ["PracticeFormSheet"]
 
 #: a choice with more options than this is a list, not radio buttons
 MAX_RADIOS = 8
