@@ -60,3 +60,19 @@ def test_a_page_recommended_as_a_session_has_a_session_plan():
         page = _label_page(label)
         pages = page.parent.glob("*.md") if page.name == "index.md" else [page]
         assert any("## For trainers: a session plan" in p.read_text("utf-8") for p in pages), label
+
+
+def test_exercises_and_session_plans_say_they_are_ours():
+    """The book has no "Try it" exercises and no session plans: each says it is the site's."""
+    labels = {
+        "## Try it\n": "*Added by this site: an exercise of ours, not the book's.*",
+        "## For trainers: a session plan\n": "*Added by this site: the book gives no session",
+    }
+    seen = 0
+    for page in sorted(DOCS.rglob("*.md")):
+        text = page.read_text("utf-8")
+        for heading, label in labels.items():
+            for part in text.split(heading)[1:]:
+                seen += 1
+                assert part.lstrip("\n").startswith(label), f"{page}: {heading.strip()}"
+    assert seen >= 20  # five exercises and fifteen plans
