@@ -214,3 +214,19 @@ def test_every_inline_script_is_one_the_build_wrote(agency_site: Path):
         assert policy, path
         assert MARK not in policy.group(1)
         assert "'unsafe-inline'" not in policy.group(1).split("script-src")[1].split(";")[0]
+
+
+def _my_work_list(site: Path) -> list[str]:
+    """The worksheet names the My work page lists (its JSON data block)."""
+    page = _page(site, "my-work.html")
+    block = re.search(r'<script type="application/json" id="tk-my-work-list">(.*?)</script>', page)
+    assert block, "the My work page carries its list"
+    return [entry["name"] for entry in json.loads(block.group(1).replace("<\\/", "</"))]
+
+
+def test_my_work_lists_no_left_out_worksheet(agency_site: Path, built_site: Path):
+    generic, edition = _my_work_list(built_site), _my_work_list(agency_site)
+    assert {"gars", "roi"} <= set(generic)
+    assert "gars" not in edition
+    assert "roi" not in edition
+    assert set(edition) == set(generic) - {"gars", "roi"}
