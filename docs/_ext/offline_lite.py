@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -58,11 +59,15 @@ def _npm_tarball(name: str, version: str, cache: Path) -> Path:
     if not tarball.exists():
         cache.mkdir(parents=True, exist_ok=True)
         logger.info("[offline_lite] fetching %s@%s with npm pack", name, version)
-        subprocess.run(
-            ["npm", "pack", f"{name}@{version}", "--pack-destination", str(cache)],
-            check=True,
-            capture_output=True,
-        )
+        # packed beside the cache, then moved in whole: a build or test running
+        # at the same time never reads a half-written tarball
+        with tempfile.TemporaryDirectory(dir=cache, prefix=".pack-") as folder:
+            subprocess.run(
+                ["npm", "pack", f"{name}@{version}", "--pack-destination", folder],
+                check=True,
+                capture_output=True,
+            )
+            os.replace(Path(folder) / tarball.name, tarball)
     return tarball
 
 
