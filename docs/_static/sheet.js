@@ -487,8 +487,17 @@
 
     // The download links exist only while there are files to download: until
     // then the same words are plain text (a link without an address is no link).
+    // Links whose files did not change are left as they are, and a replaced
+    // link's file is freed only a minute later: a click that lands as the
+    // results are worked out again still downloads.
     offerDownloads(files, hasMessages) {
-      this.urls.forEach((url) => URL.revokeObjectURL(url));
+      const offered = files ? JSON.stringify(files) : "";
+      if (offered && offered === this.offered) {
+        return;
+      }
+      this.offered = offered;
+      const old = this.urls;
+      window.setTimeout(() => old.forEach((url) => URL.revokeObjectURL(url)), 60_000);
       this.urls = [];
       const note = this.root.querySelector("[data-download-note]");
       for (const old of this.root.querySelectorAll("[data-download]")) {
