@@ -80,11 +80,19 @@ def unreachable_by_tab(page, sheet) -> list[str]:
     return [name for index, name in enumerate(names) if str(index) not in reached]
 
 
-def test_every_page_passes_axe_in_light_and_dark(browser_context, built_site, site_url):
+#: the pages are checked in this many shares, so that parallel test workers share
+#: the walk (the pages are only known once the site is built)
+SHARES = 4
+
+
+@pytest.mark.parametrize("share", range(SHARES))
+def test_every_page_passes_axe_in_light_and_dark(browser_context, built_site, site_url, share):
     without_python(browser_context)
-    pages = site_pages(built_site)
-    assert "index.html" in pages
+    every_page = site_pages(built_site)
+    assert "index.html" in every_page
     assert "readiness/lcsa.html" in worksheet_pages(built_site)
+    pages = every_page[share::SHARES]
+    assert pages
     reports = []
     page = browser_context.new_page()
     for path in pages:
