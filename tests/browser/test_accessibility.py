@@ -24,6 +24,7 @@ from axe_runner import (
 )
 
 from tests.browser.sheets import open_sheet, results_text, wait_python, without_python
+from tests.browser.test_csp import watch
 from toolkit_widgets import catalogue
 
 pytestmark = pytest.mark.browser
@@ -87,6 +88,10 @@ SHARES = 4
 
 @pytest.mark.parametrize("share", range(SHARES))
 def test_every_page_passes_axe_in_light_and_dark(browser_context, built_site, site_url, share):
+    """Also the walk over every page for test_csp.py: no policy violation, console
+    error or uncaught error on any page, Python kept from starting (test_csp.py
+    starts it on one page per kind of worksheet)."""
+    problems = watch(browser_context)
     without_python(browser_context)
     every_page = site_pages(built_site)
     assert "index.html" in every_page
@@ -104,6 +109,7 @@ def test_every_page_passes_axe_in_light_and_dark(browser_context, built_site, si
         reports.append(describe(f"{path} [dark]", run_axe(page, rules=COLOUR_RULES)))
     failures = "\n".join(report for report in reports if report)
     assert not failures, f"axe found serious or critical problems:\n{failures}"
+    assert problems == [], "\n".join(problems)
     assert browser_context.request_log.off_host() == []
 
 

@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.sheets import PYTHON_TIMEOUT_MS, fill_first, open_sheet, read_first, wait_saved
+from tests.browser.sheets import (
+    PYTHON_TIMEOUT_MS,
+    fill_first,
+    open_sheet,
+    read_first,
+    wait_saved,
+    without_python,
+)
 from tests.conftest import RequestLog
 
 pytestmark = pytest.mark.browser
@@ -82,6 +89,9 @@ def choose(page, tool, name: str, content: bytes) -> None:  # type: ignore[no-un
 def test_fill_list_back_up_clear_and_restore_in_a_fresh_profile(
     browser, browser_context, site_url, built_site
 ):
+    # listing, backing up and clearing need no Python in this profile; the
+    # restore, in the second profile below, is Python's
+    without_python(browser_context)
     typed = {}
     for name in FILLED:
         page, sheet = open_sheet(browser_context, site_url, built_site, name)
