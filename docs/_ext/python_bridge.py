@@ -92,8 +92,14 @@ def python_config(site: Path) -> dict[str, object]:
     missing = [path for path in (WORKER, pyodide, lock) if not (site / path).is_file()]
     if missing:
         raise ExtensionError(f"[python_bridge] the built site lacks {', '.join(missing)}")
-    if OUR_PACKAGE not in json.loads((site / lock).read_text("utf-8")).get("packages", {}):
+    entry = json.loads((site / lock).read_text("utf-8")).get("packages", {}).get(OUR_PACKAGE)
+    if not entry:
         raise ExtensionError(f"[python_bridge] the lock {lock} has no {OUR_PACKAGE}")
+    # the wheel Pyodide will ask for once Python is up, at the address it uses
+    wheel = posixpath.normpath(posixpath.join(posixpath.dirname(lock), entry["file_name"]))
+    if not (site / wheel).is_file():
+        raise ExtensionError(f"[python_bridge] the built site lacks {wheel}")
+    config["prefetch"] = [wheel]
     return config
 
 

@@ -30,6 +30,12 @@ async function boot() {
   const response = await fetch(at("_static/python-config.json"));
   if (!response.ok) throw new Error(`python-config.json: HTTP ${response.status}`);
   const config = await response.json();
+  // The package's wheel is asked for only once Python has started, a second
+  // or more after the network fell quiet; fetched now, beside the runtime, it
+  // waits in the HTTP cache (on a slow link this saves its whole download).
+  for (const path of config.prefetch ?? []) {
+    fetch(at(path)).catch(() => {}); // loadPackage fetches it again and reports a failure
+  }
   const { loadPyodide } = await import(at(config.pyodide));
   const pyodide = await loadPyodide({
     indexURL: at(config.indexURL),

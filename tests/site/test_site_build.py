@@ -145,3 +145,17 @@ def test_book_tables_are_rendered_from_their_data_files(built_site: Path):
     assert cells.count("95%") == 3
     assert "Table 2.1." in table.group(0)
     assert "Joyce &amp; Showers (2002)" in page
+
+
+def test_the_page_worker_config_names_files_on_the_site(built_site: Path):
+    """_static/python-config.json: Pyodide, its lock and the wheel to fetch early, all served."""
+    config = json.loads((built_site / "_static" / "python-config.json").read_text("utf-8"))
+    for key in ("pyodide", "lockFileURL"):
+        assert (built_site / config[key]).is_file(), key
+    assert config["packages"] == ["toolkit-widgets"]
+    lock = json.loads((built_site / config["lockFileURL"]).read_text("utf-8"))
+    wheel = lock["packages"]["toolkit-widgets"]["file_name"]
+    # the address Pyodide itself asks for (beside the lock), so the early fetch is reused
+    lock_folder = (built_site / config["lockFileURL"]).parent
+    assert [built_site / path for path in config["prefetch"]] == [(lock_folder / wheel).resolve()]
+    assert (built_site / config["prefetch"][0]).is_file()
