@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
 
 from docutils import nodes
-from offline_lite import _npm_tarball
+from offline_lite import _extract, _npm_tarball
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.locale import _
@@ -38,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 CSS = "math-svg.css"
+#: the MathJax npm release that draws the formulas (``math_svg_mathjax_version``)
+MATHJAX_VERSION = "3.2.2"
 
 
 class TexToSvg:
@@ -45,11 +46,9 @@ class TexToSvg:
 
     def __init__(self, mathjax_tarball: Path) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="math-svg-")
-        with tarfile.open(mathjax_tarball) as archive:
-            members = [m for m in archive.getmembers() if m.name.startswith("package/es5/")]
-            archive.extractall(self._folder.name, members=members, filter="data")
+        _extract(mathjax_tarball, Path(self._folder.name), lambda path: path.startswith("es5/"))
         self._node = subprocess.Popen(
-            ["node", str(HERE / "tex-to-svg.cjs"), f"{self._folder.name}/package/es5"],
+            ["node", str(HERE / "tex-to-svg.cjs"), f"{self._folder.name}/es5"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -167,7 +166,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         inline_renderers=(visit_math, None),
         block_renderers=(visit_displaymath, None),
     )
-    app.add_config_value("math_svg_mathjax_version", "3.2.2", "env")
+    app.add_config_value("math_svg_mathjax_version", MATHJAX_VERSION, "env")
     app.connect("html-page-context", add_stylesheet)
     app.connect("build-finished", finish)
     return {"parallel_read_safe": True, "parallel_write_safe": False}

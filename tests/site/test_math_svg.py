@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
-from math_svg import TexToSvg  # noqa: E402 - the extension lives beside conf.py
+from math_svg import MATHJAX_VERSION, TexToSvg  # noqa: E402 - the extension lives beside conf.py
 from offline_lite import _npm_tarball  # noqa: E402
 
 sys.path.pop(0)
@@ -26,7 +26,7 @@ MATH_PAGES = ("capacity-building/gars.html", "value-of-coaching/index.html")
 
 @pytest.fixture(scope="module")
 def renderer():  # type: ignore[no-untyped-def]
-    tex_to_svg = TexToSvg(_npm_tarball("mathjax", "3.2.2", ROOT / "build" / "cache"))
+    tex_to_svg = TexToSvg(_npm_tarball("mathjax", MATHJAX_VERSION, ROOT / "build" / "cache"))
     yield tex_to_svg
     tex_to_svg.close()
 
