@@ -13,8 +13,9 @@ rotating):
   a ratio to the baseline's;
 * the phases of the cold visit, from the Python worker's own Resource
   Timing: app (page open -> Python worker started), runtime (-> Pyodide's
-  WebAssembly and standard library received), packages (-> last wheel
-  received), imports (-> "Python is ready": the CPU work left after the last
+  WebAssembly and standard library received: the page's zip, which holds the
+  package, since stop 25), packages (-> last wheel received: none since),
+  imports (-> "Python is ready": the CPU work left after the last
   byte), first result (-> T-score shown);
 * the bytes a cold visit is sent, raw and gzip-compressed.
 
@@ -183,7 +184,8 @@ def worker_phases(page: Page, opened: float, ready: float, result: float) -> dic
     points = [
         0.0,
         started,
-        received("pyodide.asm.wasm", "python_stdlib.zip"),
+        # the standard library: the whole zip, or (since stop 25) the page's own
+        received("pyodide.asm.wasm", "python_stdlib.zip", "page-python.zip"),
         received(".whl"),
         ready,
         result,

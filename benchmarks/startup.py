@@ -755,8 +755,7 @@ PHASES = (
     ("python-config.json requested", "/python-config.json", "start"),
     ("pyodide.asm.wasm requested", "pyodide.asm.wasm", "start"),
     ("pyodide.asm.wasm received", "pyodide.asm.wasm", "end"),
-    ("first wheel requested", ".whl", "start"),
-    ("toolkit_widgets wheel received", "/toolkit_widgets-", "end"),
+    ("page-python.zip received", "/page-python.zip", "end"),
 )
 
 

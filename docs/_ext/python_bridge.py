@@ -7,11 +7,13 @@ extension writes the two things those scripts cannot know by themselves:
 
 * ``_static/comlink.mjs``: Comlink's ES module, from the npm package (``npm
   pack``, cached like Pyodide's by ``offline_lite``), for the page and the worker;
-* ``_static/python-config.json``: where Pyodide and its lock are (the worker
-  reads it itself, at ``_static/python-worker.mjs``),
-  taken from the kernel settings in ``jupyter-lite.json`` (so a page and a
-  JupyterLite notebook run the same Pyodide, the same wheels and the same
-  compiled-ahead bytecode), and the one package to load.
+* ``_static/page-python.zip`` (``page_python.py``): the standard library
+  modules a page imports and ``toolkit_widgets``, from the wheel in the lock;
+* ``_static/python-config.json``: where Pyodide, the page's zip and the full
+  standard library are (the worker reads it itself, at
+  ``_static/python-worker.mjs``), taken from the kernel settings in
+  ``jupyter-lite.json``, so a page and a JupyterLite notebook run the same
+  Pyodide and the same package.
 
 Every address in the file is relative to the site root, never absolute, so the
 site still works under a sub-path: the worker resolves them against the root.
@@ -29,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from offline_lite import _extract, _npm_tarball
+from page_python import PAGE_ZIP, write_page_zip
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
@@ -37,7 +40,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
-#: the one package a chapter page's Python loads (its wheel is in the lock)
+#: the one package a chapter page's Python imports (its wheel is in the lock)
 OUR_PACKAGE = "toolkit-widgets"
 WORKER = "_static/python-worker.mjs"
 COMLINK_ENTRY = "dist/esm/comlink.mjs"
@@ -69,8 +72,12 @@ def _site_path(lite_relative: str, lite: str = "lite") -> str:
     return path + "/" if parts.path.endswith("/") else path
 
 
-def python_config(site: Path) -> dict[str, object]:
-    """Where Pyodide and the lock are in the built ``site``, and what to load."""
+def python_config(site: Path) -> tuple[dict[str, object], str]:
+    """Where Pyodide and the standard library are in the built ``site``, and the wheel.
+
+    The wheel (a path from the site root) is the one the lock serves, from
+    which the page's zip is made.
+    """
     data = json.loads((site / "lite" / "jupyter-lite.json").read_text("utf-8"))
     data = data["jupyter-config-data"]
     settings = data.get("litePluginSettings", {}).get(KERNEL_PLUGIN, {})
@@ -83,33 +90,36 @@ def python_config(site: Path) -> dict[str, object]:
         "lockFileURL", "./static/pyodide-lock/pyodide-lock.json"
     )
     lock = _site_path(lock_url, lite)
+    index = pyodide[: pyodide.rindex("/") + 1]
     config = {
         "pyodide": pyodide,
-        "indexURL": pyodide[: pyodide.rindex("/") + 1],
-        "lockFileURL": lock,
-        "packages": [OUR_PACKAGE],
+        "indexURL": index,
+        "stdLibURL": PAGE_ZIP,
+        # fetched by full_stdlib_finder on the first import the page's zip lacks
+        "fullStdLibURL": index + "python_stdlib.zip",
     }
-    missing = [path for path in (WORKER, pyodide, lock) if not (site / path).is_file()]
+    wanted = (WORKER, pyodide, lock, config["fullStdLibURL"])
+    missing = [path for path in wanted if not (site / path).is_file()]
     if missing:
         raise ExtensionError(f"[python_bridge] the built site lacks {', '.join(missing)}")
     entry = json.loads((site / lock).read_text("utf-8")).get("packages", {}).get(OUR_PACKAGE)
     if not entry:
         raise ExtensionError(f"[python_bridge] the lock {lock} has no {OUR_PACKAGE}")
-    # the wheel Pyodide will ask for once Python is up, at the address it uses
     wheel = posixpath.normpath(posixpath.join(posixpath.dirname(lock), entry["file_name"]))
     if not (site / wheel).is_file():
         raise ExtensionError(f"[python_bridge] the built site lacks {wheel}")
-    config["prefetch"] = [wheel]
-    return config
+    return config, wheel
 
 
 def write_bridge_files(app: Sphinx, exception: Exception | None) -> None:
-    """Copy Comlink and write ``python-config.json`` into the built ``_static``."""
+    """Copy Comlink, write the page's zip and ``python-config.json`` into ``_static``."""
     if exception is not None or app.builder.format != "html":
         return
     site = Path(app.outdir)
-    config = python_config(site)
+    config, wheel = python_config(site)
     static = site / "_static"
+    pyodide_folder = site / str(config["indexURL"])
+    report = write_page_zip(pyodide_folder, site / wheel, site / PAGE_ZIP)
     tarball = _npm_tarball(
         "comlink", app.config.python_bridge_comlink_version, Path(app.config.offline_lite_cache)
     )
@@ -118,7 +128,14 @@ def write_bridge_files(app: Sphinx, exception: Exception | None) -> None:
         module = (Path(unpacked) / COMLINK_ENTRY).read_text("utf-8")
     (static / "comlink.mjs").write_text(_SOURCE_MAP.sub("", module), "utf-8")
     (static / CONFIG_NAME).write_text(json.dumps(config, indent=1) + "\n", "utf-8")
-    logger.info("[python_bridge] %s: Pyodide %s", CONFIG_NAME, config["pyodide"])
+    logger.info(
+        "[python_bridge] %s: %d files, %.1f MB; %s: Pyodide %s",
+        PAGE_ZIP,
+        report["entries"],
+        report["bytes"] / 1e6,
+        CONFIG_NAME,
+        config["pyodide"],
+    )
 
 
 def setup(app: Sphinx) -> dict[str, object]:

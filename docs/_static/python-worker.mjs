@@ -8,12 +8,17 @@
  * docs/_ext/python_bridge.py, addresses relative to the site root) and loads
  * Pyodide, so no step of its start waits for the page's busy main thread.
  *
+ * Pyodide starts from _static/page-python.zip in place of its standard
+ * library (docs/_ext/page_python.py): the modules a page imports, and
+ * toolkit_widgets, so no package is installed. full_stdlib_finder, in that
+ * zip, fetches the full standard library on the first import of anything else.
+ *
  * Why not JupyterLite's kernel: a page needs five functions of
  * toolkit_widgets.web, not a kernel. The kernel also starts IPython, piplite,
  * micropip and comm (about half of a cold start's Python time) behind an
  * internal interface; this worker uses only Pyodide's public loadPyodide()
- * and pyimport(), with the Pyodide files and lock the JupyterLite notebooks
- * use, so both run the same compiled-ahead Python.
+ * and pyimport(), with the Pyodide the JupyterLite notebooks use and the
+ * package from the same wheel.
  */
 import * as Comlink from "./comlink.mjs";
 
@@ -30,25 +35,31 @@ async function boot() {
   const response = await fetch(at("_static/python-config.json"));
   if (!response.ok) throw new Error(`python-config.json: HTTP ${response.status}`);
   const config = await response.json();
-  // The package's wheel is asked for only once Python has started, a second
-  // or more after the network fell quiet; fetched now, beside the runtime, it
-  // waits in the HTTP cache (on a slow link this saves its whole download).
-  for (const path of config.prefetch ?? []) {
-    fetch(at(path)).catch(() => {}); // loadPackage fetches it again and reports a failure
-  }
   const { loadPyodide } = await import(at(config.pyodide));
   const pyodide = await loadPyodide({
     indexURL: at(config.indexURL),
-    lockFileURL: at(config.lockFileURL),
-    packages: config.packages,
+    stdLibURL: at(config.stdLibURL),
     // nothing is printed on purpose; Pyodide's own messages go to the console
     stdout: () => {},
     stderr: (line) => console.warn(line),
   });
-  // a wheel that failed to download is only logged by loadPyodide: this import says so
+  pyodide.pyimport("full_stdlib_finder").install(() => download(at(config.fullStdLibURL)));
   web = pyodide.pyimport("toolkit_widgets.web");
   pageCalls = new Set(web.PAGE_CALLS.toJs());
   return pyodide.version;
+}
+
+/**
+ * The bytes at url, fetched at once: an import is synchronous, and a worker
+ * may wait (the page does not). Throws if they do not come.
+ */
+function download(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`${url}: HTTP ${request.status}`);
+  return new Uint8Array(request.response);
 }
 
 /** Resolves with Pyodide's version once Python is ready; rejects with why it is not. */

@@ -2,7 +2,8 @@
 
 ``_static/python-bridge.mjs`` starts ``_static/python-worker.mjs`` with the
 addresses ``docs/_ext/python_bridge.py`` wrote into
-``_static/python-config.json``. It runs on the home page, under the page's own
+``_static/python-config.json``: Pyodide, started from the page's own zip
+(``_static/page-python.zip``). It runs on the home page, under the page's own
 Content-Security-Policy, in a fresh browser profile, and prints the time from
 ``startPython()`` to the first result (no time is asserted). A worker that
 cannot load makes ``startPython()`` reject and report "failed".
@@ -10,7 +11,9 @@ cannot load makes ``startPython()`` reject and report "failed".
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import pytest
 
@@ -46,11 +49,9 @@ async ([bridge, state, timeout]) => {
   return { reply, states, readyMs, firstMs };
 }
 """
-#: for each request of a wheel, whether its body came over the network (not from
-#: the HTTP cache, nor a 304 answer to a revalidation: headers only)
-WHEEL_BODIES_SENT = """() => performance.getEntriesByType("resource")
-  .filter((entry) => entry.name.endsWith(".whl"))
-  .map((entry) => entry.transferSize > entry.encodedBodySize)"""
+#: the files the page's Python worker asked for, by name
+WORKER_FILES = """() => performance.getEntriesByType("resource")
+  .map((entry) => entry.name.split("/").pop())"""
 #: how each call settled, errors with the fields the bridge gives them
 SETTLE = """
 async (calls) => (await Promise.allSettled(
@@ -101,14 +102,10 @@ def test_a_page_calls_toolkit_widgets_in_its_python_worker(browser_context, site
 
     assert page.evaluate("window.cspViolations") == []
     assert browser_context.request_log.off_host() == []
-    wheels = sorted(
-        url.rsplit("/", 1)[1].split("-")[0]
-        for url in browser_context.request_log.urls
-        if url.endswith(".whl")
-    )
-    # a page loads its package and nothing of the notebooks' kernel (fetched
-    # twice here: Playwright's routing turns the HTTP cache off; see below)
-    assert set(wheels) == {"toolkit_widgets"}
+    # a page's Python starts from its own zip: no wheel, and not the full library
+    urls = browser_context.request_log.urls
+    assert [url for url in urls if url.endswith(("/page-python.zip", "/pyodide.asm.wasm"))]
+    assert [url for url in urls if url.endswith((".whl", "/python_stdlib.zip"))] == []
     with capsys.disabled():
         print(
             f"\npython bridge, fresh profile: startPython() -> ready {started['readyMs']:.0f} ms,"
@@ -117,7 +114,8 @@ def test_a_page_calls_toolkit_widgets_in_its_python_worker(browser_context, site
 
 
 def test_the_page_loads_bytecode_compiled_for_its_python(browser_context, site_url):
-    """The worker's Pyodide, lock and package carry the build's unchecked-hash .pyc files."""
+    """The worker's zip holds toolkit_widgets and the standard library it needs as
+    the build's unchecked-hash .pyc files, made by the page's own Pyodide."""
     page = browser_context.new_page()
     # a same-origin document without the pages' policy: Pyodide runs here on the
     # main thread, which a chapter page's policy (no 'wasm-unsafe-eval') refuses
@@ -127,22 +125,33 @@ def test_the_page_loads_bytecode_compiled_for_its_python(browser_context, site_u
           const config = await (await fetch(`${root}/_static/python-config.json`)).json();
           const { loadPyodide } = await import(`${root}/${config.pyodide}`);
           const pyodide = await loadPyodide({ indexURL: `${root}/${config.indexURL}`,
-            lockFileURL: `${root}/${config.lockFileURL}`, packages: config.packages });
+            stdLibURL: `${root}/${config.stdLibURL}` });
           return JSON.parse(pyodide.runPython(`
 import importlib.util, json, zipfile
 import toolkit_widgets.web as web
-with open(web.__cached__, "rb") as pyc:
-    header = pyc.read(8)
-stdlib = json.__spec__.loader.archive
+archive = web.__loader__.archive
+header = zipfile.ZipFile(archive).read("toolkit_widgets/web.pyc")[:8]
 json.dumps({
+    "archive": archive,
+    "web": web.__file__,
+    "json": json.__file__,
     "magic": header[:4] == importlib.util.MAGIC_NUMBER,
     "flags": int.from_bytes(header[4:], "little"),
-    "stdlib": "json/__init__.pyc" in zipfile.ZipFile(stdlib).namelist(),
+    "source": web.__loader__.get_source(web.__name__).splitlines()[0],
 })`));
         }""",
         site_url,
     )
-    assert compiled == {"magic": True, "flags": 1, "stdlib": True}
+    zip_path = "/lib/python314.zip"
+    assert compiled == {
+        "archive": zip_path,
+        "web": f"{zip_path}/toolkit_widgets/web.pyc",
+        "json": f"{zip_path}/json/__init__.pyc",
+        "magic": True,
+        "flags": 1,
+        # the package's sources are there for its tracebacks
+        "source": '"""The bridge between a worksheet page and Python: JSON in, JSON out.',
+    }
 
 
 def test_a_worker_that_cannot_load_rejects_and_reports_failed(browser_context, site_url):
@@ -166,11 +175,9 @@ def test_a_worker_that_cannot_load_rejects_and_reports_failed(browser_context, s
     assert outcome["error"].startswith("The Python worker failed")
 
 
-def test_the_wheel_fetched_early_crosses_the_network_once(browser, site_url):
-    """python-config.json's "prefetch": the worker fetches the package's wheel beside
-    the runtime; Pyodide's own request for it, once Python is up, is answered by
-    the HTTP cache. Checked in a context without routing, which would turn the
-    cache off; requests are still recorded, and none may leave the host."""
+def test_a_chapter_page_fetches_its_zip_once_and_nothing_of_the_notebooks(browser, site_url):
+    """Checked in a context without routing, which would turn the HTTP cache off;
+    requests are still recorded, and none may leave the host."""
     context = browser.new_context()
     seen: list[str] = []
     context.on("request", lambda request: seen.append(request.url))
@@ -179,7 +186,34 @@ def test_the_wheel_fetched_early_crosses_the_network_once(browser, site_url):
         page.goto(f"{site_url}/capacity-building/gars.html")
         wait_python(page.locator("[data-sheet]").first)
         worker = next(w for w in page.workers if w.url.endswith("/python-worker.mjs"))
-        assert sorted(worker.evaluate(WHEEL_BODIES_SENT)) == [False, True]
+        files = worker.evaluate(WORKER_FILES)
     finally:
         context.close()
+    assert files.count("page-python.zip") == 1
+    assert [name for name in files if name.endswith(".whl") or name == "python_stdlib.zip"] == []
     assert [url for url in seen if not url.startswith(site_url + "/")] == []
+
+
+def test_an_import_the_zip_lacks_fetches_the_full_library(browser_context, site_url, built_site):
+    """The zip served without csv (which toolkit_widgets imports): the worker's
+    finder fetches the full standard library once, and the worksheet works."""
+    real = built_site / "_static" / "page-python.zip"
+    cut = io.BytesIO()
+    with zipfile.ZipFile(real) as source, zipfile.ZipFile(cut, "w") as out:
+        for info in source.infolist():
+            if info.filename != "csv.pyc":
+                out.writestr(info, source.read(info))
+    assert "csv.pyc" in zipfile.ZipFile(real).namelist()
+    assert "csv.pyc" not in zipfile.ZipFile(cut).namelist()
+    browser_context.route(
+        "**/_static/page-python.zip",
+        lambda route: route.fulfill(body=cut.getvalue(), content_type="application/zip"),
+    )
+    page = browser_context.new_page()
+    page.goto(f"{site_url}/index.html")
+    started = page.evaluate(
+        START, [f"{site_url}/_static/python-bridge.mjs", json.dumps(STATE), START_TIMEOUT_MS]
+    )
+    assert started["reply"] == json.loads(web.compute("gars", json.dumps(STATE)))
+    fulls = [u for u in browser_context.request_log.urls if u.endswith("/python_stdlib.zip")]
+    assert len(fulls) == 1

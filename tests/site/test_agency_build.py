@@ -137,6 +137,10 @@ def test_the_browser_gets_the_replacement_wording(agency_site: Path):
     assert lcsa["items"][0]["text"] == NEW_TEXT
     assert lcsa["wording"] == "original"
     assert crs == (ROOT / "src/toolkit_widgets/instruments/crs.json").read_bytes()
+    # a chapter page's Python imports the package from its own zip, made from that wheel
+    with zipfile.ZipFile(agency_site / "_static" / "page-python.zip") as archive:
+        page_lcsa = json.loads(archive.read("toolkit_widgets/instruments/lcsa.json"))
+    assert page_lcsa == lcsa
     # the form written into the page says the same words before Python starts
     page = (agency_site / "readiness" / "lcsa.html").read_text("utf-8")
     assert html.escape(NEW_TEXT) in page

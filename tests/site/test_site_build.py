@@ -148,14 +148,38 @@ def test_book_tables_are_rendered_from_their_data_files(built_site: Path):
 
 
 def test_the_page_worker_config_names_files_on_the_site(built_site: Path):
-    """_static/python-config.json: Pyodide, its lock and the wheel to fetch early, all served."""
+    """_static/python-config.json: Pyodide, the page's zip and the full standard library."""
     config = json.loads((built_site / "_static" / "python-config.json").read_text("utf-8"))
-    for key in ("pyodide", "lockFileURL"):
+    assert set(config) == {"pyodide", "indexURL", "stdLibURL", "fullStdLibURL"}
+    for key in ("pyodide", "stdLibURL", "fullStdLibURL"):
         assert (built_site / config[key]).is_file(), key
-    assert config["packages"] == ["toolkit-widgets"]
-    lock = json.loads((built_site / config["lockFileURL"]).read_text("utf-8"))
-    wheel = lock["packages"]["toolkit-widgets"]["file_name"]
-    # the address Pyodide itself asks for (beside the lock), so the early fetch is reused
-    lock_folder = (built_site / config["lockFileURL"]).parent
-    assert [built_site / path for path in config["prefetch"]] == [(lock_folder / wheel).resolve()]
-    assert (built_site / config["prefetch"][0]).is_file()
+    assert (built_site / config["indexURL"] / "pyodide.asm.wasm").is_file()
+
+
+def test_the_page_zip_holds_the_package_of_the_lock_and_part_of_the_library(built_site: Path):
+    """_static/page-python.zip (docs/_ext/page_python.py): the package from the
+    wheel the notebooks install, byte for byte, with its bytecode, and the
+    standard library modules a page imports, far less than the whole."""
+    config = json.loads((built_site / "_static" / "python-config.json").read_text("utf-8"))
+    page = zipfile.ZipFile(built_site / config["stdLibURL"])
+    full = built_site / config["fullStdLibURL"]
+    names = set(page.namelist())
+    wheel = zipfile.ZipFile(next(built_site.glob("lite/static/pyodide-lock/toolkit_widgets-*.whl")))
+    package = [
+        name
+        for name in wheel.namelist()
+        if name.startswith("toolkit_widgets/") and "__pycache__" not in name
+    ]
+    assert len(package) > 50
+    for name in package:
+        assert page.read(name) == wheel.read(name), name
+        if name.endswith(".py"):
+            assert name + "c" in names, name
+    stdlib = [name for name in names if not name.startswith("toolkit_widgets/")]
+    assert {"json/__init__.pyc", "csv.pyc", "full_stdlib_finder.pyc"} <= set(stdlib)
+    # the library without its sources, as Pyodide ships it; what a page never imports is left out
+    assert [name for name in stdlib if name.endswith(".py")] == ["full_stdlib_finder.py"]
+    assert not {"unittest/__init__.pyc", "pydoc.pyc", "asyncio/__main__.pyc"} & names
+    listed = page.read("full_stdlib_modules.txt").decode().split()
+    assert {"unittest", "pydoc", "json", "email.message"} <= set(listed)
+    assert (built_site / config["stdLibURL"]).stat().st_size < 0.7 * full.stat().st_size
