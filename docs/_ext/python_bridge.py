@@ -97,6 +97,10 @@ def python_config(site: Path) -> tuple[dict[str, object], str]:
         "stdLibURL": PAGE_ZIP,
         # fetched by full_stdlib_finder on the first import the page's zip lacks
         "fullStdLibURL": index + "python_stdlib.zip",
+        # for the worker of an earlier site (before stop 25), still in a browser's
+        # cache for a few minutes after an update: it installs the package's wheel
+        "lockFileURL": lock,
+        "packages": [OUR_PACKAGE],
     }
     wanted = (WORKER, pyodide, lock, config["fullStdLibURL"])
     missing = [path for path in wanted if not (site / path).is_file()]

@@ -38,12 +38,18 @@ async function boot() {
   const { loadPyodide } = await import(at(config.pyodide));
   const pyodide = await loadPyodide({
     indexURL: at(config.indexURL),
-    stdLibURL: at(config.stdLibURL),
+    ...(config.stdLibURL
+      ? { stdLibURL: at(config.stdLibURL) }
+      : // an earlier site's configuration, still in this browser's cache
+        // after an update: the whole library, and the package from its wheel
+        { lockFileURL: at(config.lockFileURL), packages: config.packages }),
     // nothing is printed on purpose; Pyodide's own messages go to the console
     stdout: () => {},
     stderr: (line) => console.warn(line),
   });
-  pyodide.pyimport("full_stdlib_finder").install(() => download(at(config.fullStdLibURL)));
+  if (config.stdLibURL) {
+    pyodide.pyimport("full_stdlib_finder").install(() => download(at(config.fullStdLibURL)));
+  }
   web = pyodide.pyimport("toolkit_widgets.web");
   pageCalls = new Set(web.PAGE_CALLS.toJs());
   return pyodide.version;

@@ -217,3 +217,26 @@ def test_an_import_the_zip_lacks_fetches_the_full_library(browser_context, site_
     assert started["reply"] == json.loads(web.compute("gars", json.dumps(STATE)))
     fulls = [u for u in browser_context.request_log.urls if u.endswith("/python_stdlib.zip")]
     assert len(fulls) == 1
+
+
+def test_the_configuration_of_an_earlier_site_still_starts_python(
+    browser_context, site_url, built_site
+):
+    """After a site update a browser may hold the earlier python-config.json for
+    a few minutes (GitHub Pages: max-age=600): without the page's zip, the worker
+    starts from the whole library and installs the package's wheel."""
+    config = json.loads((built_site / "_static" / "python-config.json").read_text("utf-8"))
+    earlier = {key: config[key] for key in ("pyodide", "indexURL", "lockFileURL", "packages")}
+    browser_context.route(
+        "**/_static/python-config.json",
+        lambda route: route.fulfill(json=earlier),
+    )
+    page = browser_context.new_page()
+    page.goto(f"{site_url}/index.html")
+    started = page.evaluate(
+        START, [f"{site_url}/_static/python-bridge.mjs", json.dumps(STATE), START_TIMEOUT_MS]
+    )
+    assert started["reply"] == json.loads(web.compute("gars", json.dumps(STATE)))
+    urls = browser_context.request_log.urls
+    assert [url for url in urls if url.endswith("/page-python.zip")] == []
+    assert [url for url in urls if "/toolkit_widgets-" in url and url.endswith(".whl")]

@@ -150,10 +150,13 @@ def test_book_tables_are_rendered_from_their_data_files(built_site: Path):
 def test_the_page_worker_config_names_files_on_the_site(built_site: Path):
     """_static/python-config.json: Pyodide, the page's zip and the full standard library."""
     config = json.loads((built_site / "_static" / "python-config.json").read_text("utf-8"))
-    assert set(config) == {"pyodide", "indexURL", "stdLibURL", "fullStdLibURL"}
-    for key in ("pyodide", "stdLibURL", "fullStdLibURL"):
+    for key in ("pyodide", "stdLibURL", "fullStdLibURL", "lockFileURL"):
         assert (built_site / config[key]).is_file(), key
     assert (built_site / config["indexURL"] / "pyodide.asm.wasm").is_file()
+    # what the worker of the earlier site (in a browser's cache after an update) reads
+    lock = json.loads((built_site / config["lockFileURL"]).read_text("utf-8"))
+    assert config["packages"] == ["toolkit-widgets"]
+    assert "toolkit-widgets" in lock["packages"]
 
 
 def test_the_page_zip_holds_the_package_of_the_lock_and_part_of_the_library(built_site: Path):
