@@ -14,7 +14,7 @@ It fetches only for a module the full zip holds: the page's zip lists them
 ``_hashlib``, say) then fails at once, as it would with the full library,
 instead of fetching 3.5 MB to learn that.
 
-It runs on the machines' Python 3.11 too (``tests/unit/test_full_stdlib_finder.py``);
+It runs on the machines' Python 3.11 too (``tests/unit/test_page_zip.py``);
 in the page's worker, ``load_full`` is a JavaScript function that fetches the
 zip and returns its bytes.
 """
