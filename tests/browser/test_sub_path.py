@@ -110,5 +110,6 @@ def test_reader_uses_the_site_under_a_sub_path(browser, sub_path_server):
     outside_prefix = [url for url in outside_prefix if not url.startswith(("data:", "blob:"))]
     assert outside_prefix == []
     assert server_outside == []
-    # the recorder saw the worker's requests too: the wheel came from under the sub-path
-    assert any(url.startswith(site) and "toolkit_widgets-" in url for url in seen)
+    # the recorder saw the worker's requests too: its Python came from under the sub-path
+    assert any(url == f"{site}_static/page-python.zip" for url in seen)
+    assert any(url == f"{site}lite/static/pyodide/pyodide.asm.wasm" for url in seen)
