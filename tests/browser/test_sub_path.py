@@ -88,6 +88,9 @@ def test_reader_uses_the_site_under_a_sub_path(browser, sub_path_server):
         page.locator(".bd-content").get_by_role("link", name="SMART objective").first.click()
         expect(page).to_have_url(f"{site}glossary.html#term-SMART-objective")
 
+        # the theme's deferred script opens the search dialog: a click that comes
+        # before it has run (the URL above changes as the page starts) does nothing
+        page.wait_for_load_state()
         page.get_by_role("button", name="Search").first.click()
         search = page.locator("#pst-search-dialog input[type=search]")
         search.fill("attainment")
