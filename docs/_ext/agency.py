@@ -285,6 +285,8 @@ class AgencySupportDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         box = nodes.admonition(classes=["agency-support"])
+        # the agency's texts are shown as typed: no typographic quotes, as in the header
+        box["support_smartquotes"] = False
         box += nodes.title("", "Support in your agency")
         support = _agency(self.env.app).support
         if not support:
@@ -319,6 +321,7 @@ class AgencyContactDirective(SphinxDirective):
         if not contact:
             return []
         para = nodes.paragraph(classes=["agency-contact"])
+        para["support_smartquotes"] = False  # as typed, as in the footer
         para += nodes.strong("Contact:", "Contact:")
         parts = [contact.name, contact.email, contact.phone, contact.web]
         for index, part in enumerate(p for p in parts if p):
