@@ -14,7 +14,7 @@ rotating):
 * the phases of the cold visit, from the Python worker's own Resource
   Timing: app (page open -> Python worker started), runtime (-> Pyodide's
   WebAssembly and standard library received: the page's zip, which holds the
-  package, since stop 25), packages (-> last wheel received: none since),
+  package, since 2 December 2026), packages (-> last wheel received: none since),
   imports (-> "Python is ready": the CPU work left after the last
   byte), first result (-> T-score shown);
 * the bytes a cold visit is sent, raw and gzip-compressed.
@@ -184,7 +184,7 @@ def worker_phases(page: Page, opened: float, ready: float, result: float) -> dic
     points = [
         0.0,
         started,
-        # the standard library: the whole zip, or (since stop 25) the page's own
+        # the standard library: the whole zip, or (since 2 December 2026) the page's own
         received("pyodide.asm.wasm", "python_stdlib.zip", "page-python.zip"),
         received(".whl"),
         ready,

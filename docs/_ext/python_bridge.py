@@ -3,7 +3,7 @@
 ``docs/_static/python-bridge.mjs`` starts ``python-worker.mjs``, which loads
 the site's Pyodide with ``toolkit_widgets`` and answers the page's calls
 through Comlink. After jupyterlite-sphinx has built the lite site, this
-extension writes the two things those scripts cannot know by themselves:
+extension writes what those scripts cannot know by themselves:
 
 * ``_static/comlink.mjs``: Comlink's ES module, from the npm package (``npm
   pack``, cached like Pyodide's by ``offline_lite``), for the page and the worker;
@@ -97,7 +97,7 @@ def python_config(site: Path) -> tuple[dict[str, object], str]:
         "stdLibURL": PAGE_ZIP,
         # fetched by full_stdlib_finder on the first import the page's zip lacks
         "fullStdLibURL": index + "python_stdlib.zip",
-        # for the worker of an earlier site (before stop 25), still in a browser's
+        # for the worker of an earlier site (before the page's zip), still in a browser's
         # cache for a few minutes after an update: it installs the package's wheel
         "lockFileURL": lock,
         "packages": [OUR_PACKAGE],
