@@ -46,16 +46,18 @@ const imported = probe.globals.get("IMPORTED").toJs();
 // 2-3. a clean Pyodide compiles them, so no package state leaks into the bytecode
 const py = await loadPyodide({ indexURL, ...quiet });
 py.globals.set("IMPORTED", py.toPy(imported));
+// the one writer of unchecked-hash .pyc files, shared with the page's zip (page_zip.py)
+py.FS.mkdirTree("/compile_pyc");
+for (const name of ["page_zip.py", "full_stdlib_finder.py"]) {
+  py.FS.writeFile(`/compile_pyc/${name}`, readFileSync(new URL(name, import.meta.url)));
+}
 py.runPython(`
-import importlib.util, marshal, sys, zipfile
+import sys, zipfile
+
+sys.path.insert(0, "/compile_pyc")
+from page_zip import pyc
 
 TAG = sys.implementation.cache_tag
-UNCHECKED_HASH = (1).to_bytes(4, "little")  # PEP 552 flags: hash-based, check_source off
-
-
-def pyc(source: bytes, filename: str) -> bytes:
-    code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
-    return importlib.util.MAGIC_NUMBER + UNCHECKED_HASH + importlib.util.source_hash(source) + marshal.dumps(code)
 
 
 def rewrite(path: str, prefix: str, beside: bool) -> int:
